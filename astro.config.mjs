@@ -2,6 +2,9 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import dark from 'shiki/themes/github-dark.mjs';
+import light from 'shiki/themes/github-light.mjs';
+import { codeColorClasses, CODE_THEMES, themeColors } from './src/lib/code-colors.ts';
 import { codeLabels } from './src/lib/code-labels.ts';
 import { rehypeDemoteHeadings } from './src/lib/demote-headings.ts';
 
@@ -15,9 +18,10 @@ export default defineConfig({
   markdown: {
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeDemoteHeadings] }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: CODE_THEMES,
       defaultColor: false,
-      transformers: [codeLabels()],
+      // Colours become classes (no inline styles, for the CSP); labels wrap the finished block.
+      transformers: [codeColorClasses(themeColors(light), themeColors(dark)), codeLabels()],
     },
   },
 });

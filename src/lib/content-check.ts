@@ -58,14 +58,16 @@ const SPOKEN_WORDS = { min: 70, max: 110 };
 /** How many key points make a usable rubric. */
 const KEY_POINTS = { min: 3, max: 5 };
 
-function zodProblems(path: string, error: ZodError): Problem[] {
+/** Turns schema issues into problems; `input` is the data that was checked, to tell "missing" from "wrong". */
+function zodProblems(path: string, error: ZodError, input: unknown): Problem[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return { path, field: issue.keys.join(', '), reason: 'unknown field (check the spelling)' };
     }
     const field = issue.path.map(String).join('.') || '(front matter)';
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    return { path, field, reason: missing ? 'is required' : issue.message };
+    let value: unknown = input;
+    for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    return { path, field, reason: value === undefined ? 'is required' : issue.message };
   });
 }
 
@@ -74,7 +76,7 @@ export function checkDeckFile(file: SourceFile): { deck?: DeckData; problems: Pr
   const parsed = parseYaml(file.text, 0);
   if (!parsed.ok) return { problems: [{ path: file.path, field: '(file)', reason: parsed.reason }] };
   const result = deckSchema.safeParse(parsed.data);
-  if (!result.success) return { problems: zodProblems(file.path, result.error) };
+  if (!result.success) return { problems: zodProblems(file.path, result.error, parsed.data) };
   const problems: Problem[] = [];
   const seen = new Set<string>();
   result.data.topics.forEach((topic, i) => {
@@ -198,7 +200,7 @@ export function checkQuestionFiles(
       } else {
         const result = questionSchema.safeParse(parsed.data);
         if (result.success) data = result.data;
-        else fileProblems.push(...zodProblems(file.path, result.error));
+        else fileProblems.push(...zodProblems(file.path, result.error, parsed.data));
       }
     }
     if (data) {

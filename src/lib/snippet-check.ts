@@ -5,7 +5,7 @@
  * Conventions (see content/AUTHORING.md): an output block (```text output) right after a
  * python block is its exact output; `raises=Name` means the block must end in that exception
  * (its output block ends with the exception's last line); `norun="reason"` skips a block that
- * cannot run alone. Every block runs under two hash seeds, so output that depends on set or
+ * cannot run alone. Blocks see the standard library only. Every block runs under two hash seeds, so output that depends on set or
  * dict-of-str iteration order fails here rather than on a learner's machine.
  */
 import { spawn } from 'node:child_process';
@@ -77,7 +77,9 @@ export async function runPython(code: string, options: RunOptions & { hashSeed?:
     const file = join(dir, 'snippet.py');
     await writeFile(file, code);
     return await new Promise<RunResult>((resolve, reject) => {
-      const child = spawn(options.python ?? 'python3', ['-X', 'utf8', file], {
+      // -S: no site-packages, so an example that needs a third-party package fails here even
+      // where one happens to be installed; learners may not have it.
+      const child = spawn(options.python ?? 'python3', ['-S', '-X', 'utf8', file], {
         cwd: dir,
         env: {
           PATH: process.env.PATH ?? '',

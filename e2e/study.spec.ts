@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const answers = (page: Page) => page.locator('details[data-answer]');
+
+test('page 1 leads to page 2 by link and by arrow key', async ({ page }) => {
+  await page.goto('python/');
+  await expect(page.getByText(/^\d+ questions • 10 per page$/)).toBeVisible();
+  await expect(page.getByText('Page 1 of')).toBeVisible();
+  const pager = page.getByRole('navigation', { name: 'Study pages' });
+  await expect(pager.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute('aria-current', 'page');
+
+  await pager.getByRole('link', { name: 'Page 2', exact: true }).click();
+  await expect(page).toHaveURL(/\/python\/2\/$/);
+  await expect(page.getByText('Page 2 of')).toBeVisible();
+  await expect(page.getByText('Question 11', { exact: true })).toBeVisible();
+  await expect(pager.getByRole('link', { name: 'Page 2', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', /\/python\/$/);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/\/python\/3\/$/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/\/python\/2\/$/);
+});
+
+test('Show answer opens one answer in place, short answer first', async ({ page }) => {
+  await page.goto('python/');
+  const first = page.locator('question-card').first();
+  await expect(first.getByText('Short answer')).toBeHidden();
+  await first.getByText('Show answer').click();
+  await expect(first.getByText('Short answer')).toBeVisible();
+  await expect(first.getByRole('heading', { name: 'Key points' })).toBeVisible();
+  await expect(answers(page).nth(1)).not.toHaveAttribute('open');
+});
+
+test('Expand all and Collapse all open and close every answer', async ({ page }) => {
+  await page.goto('python/');
+  const count = await answers(page).count();
+  expect(count).toBe(10);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(count);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(0);
+});
+
+test('the active-recall switch turns review mode on, and the choice survives a reload and other pages', async ({ page }) => {
+  await page.goto('python/');
+  const toggle = page.getByRole('switch', { name: 'Active recall' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(0);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(10);
+
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Active recall' })).toHaveAttribute('aria-checked', 'false');
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(10);
+  await page.goto('python/2/');
+  await expect(page.getByRole('switch', { name: 'Active recall' })).toHaveAttribute('aria-checked', 'false');
+
+  await page.getByRole('switch', { name: 'Active recall' }).click();
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Active recall' })).toHaveAttribute('aria-checked', 'true');
+});
+
+test('a "missed it" mark shows on the question and survives a reload', async ({ page }) => {
+  await page.goto('python/');
+  const card = page.locator('question-card').nth(2);
+  await card.getByText('Show answer').click();
+  await card.getByRole('button', { name: 'Missed it' }).click();
+  await expect(card.getByRole('button', { name: 'Missed it' })).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  const again = page.locator('question-card').nth(2);
+  await expect(again.locator('[data-mark]')).toHaveText('Missed it');
+  await expect(page.locator('question-card').nth(1).locator('[data-mark]')).toBeHidden();
+  // The same question keeps its mark on its own page: progress is keyed by id, not position.
+  await again.getByRole('heading', { level: 2 }).getByRole('link').click();
+  await expect(page.locator('[data-mark]')).toHaveText('Missed it');
+});
+
+test('a question page shows the question with previous and next', async ({ page }) => {
+  await page.goto('python/');
+  const secondTitle = await page.locator('question-card').nth(1).getByRole('heading', { level: 2 }).innerText();
+  await page.locator('question-card').nth(1).getByRole('heading', { level: 2 }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(secondTitle);
+  await expect(page.getByText(/^Question 2 of \d+$/)).toBeVisible();
+  await page.getByText('Show answer').click();
+  await expect(page.locator('.prose pre').first()).toBeVisible();
+  await expect(page.getByText(/Examples verified on Python 3\.\d+/)).toBeVisible();
+  await page.getByRole('link', { name: /Next question/ }).click();
+  await expect(page.getByText(/^Question 3 of \d+$/)).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText(/^Question 2 of \d+$/)).toBeVisible();
+});
+
+test('the topics page counts questions and a topic page lists them', async ({ page }) => {
+  await page.goto('python/topics/');
+  const objects = page.getByRole('link', { name: /Objects, identity and mutability/ });
+  const label = await objects.innerText();
+  const count = Number(/(\d+) questions?/.exec(label)?.[1]);
+  expect(count).toBeGreaterThan(0);
+  await objects.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Objects, identity and mutability' })).toBeVisible();
+  await expect(page.locator('.question-list li')).toHaveCount(count);
+  await page.locator('.question-list a').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every answer is readable and every pagination link works', async ({ page }) => {
+    await page.goto('python/');
+    const hrefs = await page
+      .getByRole('navigation', { name: 'Study pages' })
+      .getByRole('link', { name: /^Page \d+$/ })
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(1);
+    for (const href of hrefs) {
+      await page.goto(href);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Expand all' })).toBeHidden();
+      const summaries = page.locator('details[data-answer] > summary');
+      const n = await summaries.count();
+      expect(n).toBeGreaterThan(0);
+      for (let i = 0; i < n; i++) {
+        await summaries.nth(i).click();
+        await expect(page.locator('details[data-answer]').nth(i).getByRole('heading', { name: 'Key points' })).toBeVisible();
+      }
+    }
+  });
+});
