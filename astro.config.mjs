@@ -13,6 +13,9 @@ const base = process.env.RECALL_BASE ?? '/';
 
 export default defineConfig({
   base,
+  // Separate output and cache folders let two builds run side by side (e.g. RECALL_OUT_DIR=/tmp/a).
+  ...(process.env.RECALL_OUT_DIR ? { outDir: process.env.RECALL_OUT_DIR } : {}),
+  ...(process.env.RECALL_CACHE_DIR ? { cacheDir: process.env.RECALL_CACHE_DIR } : {}),
   ...(process.env.RECALL_SITE ? { site: process.env.RECALL_SITE } : {}),
   trailingSlash: 'always',
   markdown: {

@@ -5,7 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => Boolean(path && existsSync(path)),
 );
-const port = 4329;
+const port = Number(process.env.E2E_PORT ?? 4329);
 /** The sub-path the site is built for (RECALL_BASE), so tests also run under e.g. /recall/. */
 const base = process.env.RECALL_BASE ?? '/';
 
