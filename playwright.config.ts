@@ -24,7 +24,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run preview -- --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: Astro otherwise refuses to start while another preview of this project runs.
+    command: `npm run preview -- --host 127.0.0.1 --port ${port} --ignore-lock`,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,
     env: { ASTRO_PREVIEW_BACKGROUND: '0' },

@@ -1,0 +1,125 @@
+/**
+ * The header search combobox (ARIA 1.2 combobox with a listbox popup): up to 8 suggestions as
+ * the learner types, ↑/↓ to move, Enter to open, Esc to close. Loaded by the SiteSearch stub on
+ * first use; results are built from text nodes only.
+ */
+import type { SearchHit } from '../lib/search';
+import { appendHighlighted } from './highlight';
+import { searchClient } from './search-client';
+
+const SUGGESTIONS = 8;
+const LEVEL: Record<string, string> = { basic: 'Basic', intermediate: 'Intermediate', advanced: 'Advanced' };
+
+/** Adds combobox behaviour to a SiteSearch element (its input, listbox and status region). */
+export function attachCombobox(root: HTMLElement): void {
+  const input = root.querySelector('input');
+  const list = root.querySelector<HTMLUListElement>('[role="listbox"]');
+  const status = root.querySelector<HTMLElement>('[data-status]');
+  if (!input || !list || !status) return;
+  const client = searchClient(root.dataset.index ?? '');
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let latest = 0;
+
+  const options = () => list.querySelectorAll<HTMLElement>('[role="option"]');
+
+  const close = () => {
+    list.hidden = true;
+    active = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  };
+
+  /** Opens result `i`, or the full results page for the option after the last result. */
+  const open = (i: number) => {
+    const hit = hits[i];
+    if (hit) location.href = hit.record.url;
+    else input.form?.requestSubmit();
+  };
+
+  const option = (id: number, build: (li: HTMLLIElement) => void) => {
+    const li = document.createElement('li');
+    li.id = `site-search-option-${id}`;
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    build(li);
+    // Keep focus in the input when an option is clicked.
+    li.addEventListener('mousedown', (event) => event.preventDefault());
+    li.addEventListener('click', () => open(id));
+    return li;
+  };
+
+  const render = (query: string) => {
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    const items = hits.map((hit, i) =>
+      option(i, (li) => {
+        const title = document.createElement('span');
+        title.className = 'title';
+        appendHighlighted(title, hit.title);
+        const meta = document.createElement('span');
+        meta.className = 'meta';
+        meta.textContent = `${hit.record.topicTitle} · ${LEVEL[hit.record.difficulty] ?? hit.record.difficulty}`;
+        li.append(title, meta);
+      }),
+    );
+    items.push(
+      option(hits.length, (li) => {
+        li.className = 'all';
+        li.textContent = hits.length ? `All results for “${query}”` : `No questions match “${query}”: see the search page and topics`;
+      }),
+    );
+    list.replaceChildren(...items);
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    status.textContent = hits.length ? `${hits.length} suggestion${hits.length === 1 ? '' : 's'}` : 'No matching questions';
+  };
+
+  const update = async () => {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    if (!query) return close();
+    let found: SearchHit[];
+    try {
+      found = await client.search(query, {}, SUGGESTIONS);
+    } catch {
+      status.textContent = 'Search is unavailable right now.';
+      return;
+    }
+    // A slower answer to an older query must not replace a newer one.
+    if (ticket !== latest) return;
+    hits = found;
+    render(query);
+  };
+
+  const move = (step: number) => {
+    const all = options();
+    if (!all.length) return;
+    active = (active + step + all.length) % all.length;
+    all.forEach((el, i) => el.setAttribute('aria-selected', String(i === active)));
+    const current = all[active]!;
+    input.setAttribute('aria-activedescendant', current.id);
+    current.scrollIntoView({ block: 'nearest' });
+  };
+
+  input.addEventListener('input', () => void update());
+  input.addEventListener('blur', () => setTimeout(close, 150));
+  input.addEventListener('keydown', (event) => {
+    const shown = !list.hidden;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (shown) move(event.key === 'ArrowDown' ? 1 : -1);
+      else void update();
+    } else if (event.key === 'Enter' && shown && active >= 0) {
+      event.preventDefault();
+      open(active);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (shown) close();
+      else if (input.value) input.value = '';
+      else input.blur();
+    }
+  });
+  // Whatever was typed while this module loaded is searched now.
+  if (input.value.trim()) void update();
+}

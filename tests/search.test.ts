@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchRecord, extractKeywords, type RecordSource } from '../src/lib/search-records.ts';
+import { createSearcher, highlightWords, normalise, tokenize } from '../src/lib/search.ts';
+
+const source = (over: Partial<RecordSource> & Pick<RecordSource, 'id' | 'title'>): RecordSource => ({
+  url: `/python/q/${over.id}/`,
+  short: 'A short answer.',
+  topic: 'functions',
+  topicTitle: 'Functions, scope and closures',
+  difficulty: 'basic',
+  tags: [],
+  body: '## Answer\n\nText.\n',
+  ...over,
+});
+
+const records = [
+  source({
+    id: 'generators-and-yield',
+    title: 'What is a generator, and what does `yield` do?',
+    topic: 'iterators',
+    topicTitle: 'Iterators and generators',
+    short: 'A function with yield returns a generator that runs lazily.',
+    tags: ['generators', 'laziness'],
+  }),
+  source({
+    id: 'iterator-protocol',
+    title: 'How does the iterator protocol work?',
+    topic: 'iterators',
+    topicTitle: 'Iterators and generators',
+    short: 'An iterator has __next__ and __iter__.',
+    body: '## Answer\n\nWhen exhausted, `__next__` raises `StopIteration`.\n\n```python\nclass Countdown:\n    def __next__(self):\n        raise StopIteration\n```\n',
+  }),
+  source({
+    id: 'plus-equals',
+    title: 'What does `b += [3]` do to an aliased list?',
+    topic: 'objects',
+    topicTitle: 'Objects, identity and mutability',
+    tags: ['gotcha', 'aliasing'],
+    body: '## Answer\n\nIt calls `list.__iadd__`, which extends in place. **Augmented assignment** differs.\n',
+  }),
+  source({ id: 'closures', title: 'What does a closure capture?', tags: ['closures', 'scope'] }),
+  source({
+    id: 'late-binding',
+    title: 'What does this print when lambdas in a loop capture a variable?',
+    difficulty: 'intermediate',
+    tags: ['gotcha', 'closures'],
+    body: '## Answer\n\nUse `nonlocal` only to rebind.\n',
+  }),
+  source({
+    id: 'decorators',
+    title: 'What is a decorator?',
+    topic: 'decorators',
+    topicTitle: 'Decorators and context managers',
+    short: 'A callable that wraps another.',
+  }),
+  source({
+    id: 'context-managers',
+    title: 'How does the with statement work?',
+    topic: 'decorators',
+    topicTitle: 'Decorators and context managers',
+    short: 'It calls __enter__ and __exit__.',
+  }),
+].map(buildSearchRecord);
+
+const searcher = createSearcher(records);
+const ids = (query: string, filters = {}) => searcher.search(query, filters).map((hit) => hit.record.id);
+
+describe('extractKeywords', () => {
+  it('takes identifiers from inline code, distinctive names from code blocks, and bold phrases', () => {
+    expect(extractKeywords(records.length ? '## Answer\n\nIt calls `list.__iadd__` and `x`. **Augmented assignment** differs.\n\n```python\nclass Countdown:\n    def step(self):\n        raise StopIteration\n```\n' : '')).toBe(
+      'list.__iadd__ Augmented assignment StopIteration',
+    );
+  });
+
+  it('keeps each keyword once and skips common words', () => {
+    expect(extractKeywords('Use `nonlocal` and `nonlocal` and `print` and `self`.')).toBe('nonlocal');
+  });
+
+  it('ends up in the record with the other fields', () => {
+    expect(records[1]).toMatchObject({ id: 'iterator-protocol', url: '/python/q/iterator-protocol/', keywords: '__next__ StopIteration' });
+  });
+});
+
+describe('createSearcher', () => {
+  it('ranks an exact title match first', () => {
+    expect(ids('What does a closure capture?')[0]).toBe('closures');
+    expect(ids('what does a closure capture')[0]).toBe('closures');
+  });
+
+  it('finds the right question despite a typo', () => {
+    expect(ids('generater')[0]).toBe('generators-and-yield');
+    expect(ids('decorater')).toEqual(['decorators', 'context-managers']);
+  });
+
+  it('finds questions by tag and by topic name', () => {
+    expect(ids('aliasing')).toEqual(['plus-equals']);
+    expect(ids('gotcha').sort()).toEqual(['late-binding', 'plus-equals']);
+    expect(ids('context managers').sort()).toEqual(['context-managers', 'decorators']);
+  });
+
+  it('finds a term that appears only deep inside the answer', () => {
+    expect(ids('StopIteration')).toEqual(['iterator-protocol']);
+    expect(ids('__iadd__')).toEqual(['plus-equals']);
+    expect(ids('iadd')).toEqual(['plus-equals']);
+    expect(ids('nonlocal')).toEqual(['late-binding']);
+  });
+
+  it('needs every word of a query to match', () => {
+    expect(ids('closure lambdas')).toEqual(['late-binding']);
+    expect(ids('closure zebra')).toEqual([]);
+  });
+
+  it('filters by topic and difficulty, and limits', () => {
+    expect(ids('closures', { difficulty: 'intermediate' })).toEqual(['late-binding']);
+    expect(ids('generators', { topic: 'decorators' })).toEqual([]);
+    expect(searcher.search('closures', {}, 1)).toHaveLength(1);
+    expect(ids('   ')).toEqual([]);
+  });
+
+  it('highlights matched words in the title and the short answer', () => {
+    const [hit] = searcher.search('generater');
+    expect(hit?.title).toEqual([
+      { text: 'What is a ', mark: false },
+      { text: 'generator', mark: true },
+      { text: ', and what does `yield` do?', mark: false },
+    ]);
+    expect(hit?.snippet.filter((p) => p.mark).map((p) => p.text)).toEqual(['generator']);
+  });
+});
+
+describe('helpers', () => {
+  it('tokenize keeps dunders and identifiers whole, lowercased, with positions', () => {
+    expect(tokenize('Call __iadd__ on StopIteration!')).toEqual([
+      { word: 'call', start: 0, end: 4 },
+      { word: '__iadd__', start: 5, end: 13 },
+      { word: 'on', start: 14, end: 16 },
+      { word: 'stopiteration', start: 17, end: 30 },
+    ]);
+  });
+
+  it('normalise folds case, backticks, spaces and end punctuation', () => {
+    expect(normalise('  What is `yield`?? ')).toBe('what is yield');
+  });
+
+  it('highlightWords marks whole words only', () => {
+    expect(highlightWords('Yield, yielded.', new Set(['yield']))).toEqual([
+      { text: 'Yield', mark: true },
+      { text: ', yielded.', mark: false },
+    ]);
+  });
+});
