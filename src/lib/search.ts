@@ -19,6 +19,8 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 const FUZZY_THRESHOLD = 0.34;
 /** Words shorter than this match exactly or by prefix only: a "typo" in two letters is another word. */
 const MIN_FUZZY_LENGTH = 4;
+/** How much a typo may change a word's length (letters missed or doubled). */
+const MAX_LENGTH_CHANGE = 2;
 /** Query words at least this long also match inside longer words. */
 const MIN_SUBSTRING_LENGTH = 3;
 /** Longest query accepted, in characters; longer input is cut. */
@@ -119,7 +121,23 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
     }
   });
   const vocabulary = [...postings.keys()];
-  const fuzzy = new Fuse(vocabulary, { threshold: FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true, minMatchCharLength: 2 });
+  // One fuse.js index per word length, built on first use: a typo changes a word's length by
+  // at most MAX_LENGTH_CHANGE, so a query word is only compared with words of about its size.
+  const byLength = new Map<number, string[]>();
+  for (const word of vocabulary) {
+    const same = byLength.get(word.length);
+    if (same) same.push(word);
+    else byLength.set(word.length, [word]);
+  }
+  const fuzzyIndexes = new Map<number, Fuse<string>>();
+  const fuzzyIndex = (length: number) => {
+    let index = fuzzyIndexes.get(length);
+    if (!index) {
+      index = new Fuse(byLength.get(length) ?? [], { threshold: FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true });
+      fuzzyIndexes.set(length, index);
+    }
+    return index;
+  };
   const wordCache = new Map<string, Map<string, number>>();
 
   /** Vocabulary words a query word stands for, each with a quality from 0 to 1. */
@@ -140,7 +158,10 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
     }
     // Typo tolerance is the fallback: a word that appears as typed is what the learner meant.
     if (found.size === 0 && term.length >= MIN_FUZZY_LENGTH) {
-      for (const { item, score = 1 } of fuzzy.search(term)) found.set(item, 0.8 * (1 - score));
+      for (let length = term.length - MAX_LENGTH_CHANGE; length <= term.length + MAX_LENGTH_CHANGE; length++) {
+        if (!byLength.has(length)) continue;
+        for (const { item, score = 1 } of fuzzyIndex(length).search(term)) found.set(item, 0.8 * (1 - score));
+      }
     }
     if (wordCache.size > 500) wordCache.clear();
     wordCache.set(term, found);
