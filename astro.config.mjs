@@ -6,7 +6,9 @@ import dark from 'shiki/themes/github-dark.mjs';
 import light from 'shiki/themes/github-light.mjs';
 import { codeColorClasses, CODE_THEMES, themeColors } from './src/lib/code-colors.ts';
 import { codeLabels } from './src/lib/code-labels.ts';
-import { rehypeDemoteHeadings } from './src/lib/demote-headings.ts';
+import { createHash } from 'node:crypto';
+import { THEME_SCRIPT } from './src/lib/theme.ts';
+import { rehypeQuestionHeadings } from './src/lib/question-headings.ts';
 
 // RECALL_BASE serves the site under a sub-path (GitHub Pages: "/recall/"); RECALL_SITE is its origin.
 const base = process.env.RECALL_BASE ?? '/';
@@ -18,8 +20,23 @@ export default defineConfig({
   ...(process.env.RECALL_CACHE_DIR ? { cacheDir: process.env.RECALL_CACHE_DIR } : {}),
   ...(process.env.RECALL_SITE ? { site: process.env.RECALL_SITE } : {}),
   trailingSlash: 'always',
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // The one inline script (the theme, applied before first paint) is not hashed by Astro.
+      scriptDirective: { hashes: [`sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`] },
+    },
+  },
   markdown: {
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeDemoteHeadings] }),
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeQuestionHeadings] }),
     shikiConfig: {
       themes: CODE_THEMES,
       defaultColor: false,

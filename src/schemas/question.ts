@@ -21,7 +21,12 @@ const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export const questionSchema = z.strictObject({
   /** The question itself, as the learner reads it. */
-  title: z.string().trim().min(1, 'must not be empty').endsWith('?', 'must end with "?"'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(150, 'must be at most 150 characters: ask one crisp question')
+    .endsWith('?', 'must end with "?"'),
   /** A topic id from the deck's `deck.yaml`. */
   topic: z.string().regex(kebab, 'must be a kebab-case topic id'),
   /** How deep the question goes. */
