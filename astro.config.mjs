@@ -2,8 +2,8 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import dark from 'shiki/themes/github-dark.mjs';
-import light from 'shiki/themes/github-light.mjs';
+import dark from 'shiki/themes/github-dark-default.mjs';
+import light from 'shiki/themes/github-light-default.mjs';
 import { codeColorClasses, CODE_THEMES, themeColors } from './src/lib/code-colors.ts';
 import { codeLabels } from './src/lib/code-labels.ts';
 import { createHash } from 'node:crypto';

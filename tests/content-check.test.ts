@@ -93,6 +93,10 @@ describe('checkQuestionFiles', () => {
         expect.stringMatching(/^q\.md: code block at line \d+: norun needs a reason/),
       ]),
     );
+    const table = valid.replace('- Costs something.', '| | a | b |\n|---|---|---|\n| x | 1 | 2 |');
+    expect(checkQuestionFiles([{ path: 'q.md', text: table }], deck).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^q\.md: table at line \d+: header cell 1 is empty: name every column$/),
+    ]);
     const swapped = valid.replace('## Answer', '## TMP').replace('## Example', '## Answer').replace('## TMP', '## Example');
     expect(checkQuestionFiles([{ path: 'q.md', text: swapped }], deck).problems.map(formatProblem)).toContain(
       'q.md: sections: out of order: found Example, Answer, Trade-offs, Common mistakes, Follow-up, Say it in 30 seconds, Key points; expected Answer, Example, Trade-offs, Common mistakes, Follow-up, Say it in 30 seconds, Key points',

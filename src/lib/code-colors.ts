@@ -8,7 +8,7 @@ import type { Element } from 'hast';
 import type { ShikiTransformer, ThemeRegistrationRaw } from 'shiki';
 
 /** The light and dark highlighting themes, by their shiki names. */
-export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 const HEX = /^#[0-9a-f]{3,8}$/;
 

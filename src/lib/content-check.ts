@@ -157,6 +157,16 @@ function checkBody(path: string, body: string, bodyOffset: number): Problem[] {
       add(`code block at ${at(block.line)}`, 'a norun block cannot have an output block: its output cannot be checked');
     }
   }
+  const visitTables = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'table') {
+        node.children[0]?.children.forEach((cell, i) => {
+          if (!textOf(cell).trim()) add(`table at ${at(node.position?.start.line ?? 0)}`, `header cell ${i + 1} is empty: name every column`);
+        });
+      } else if ('children' in node) visitTables(node.children as RootContent[]);
+    }
+  };
+  visitTables(tree.children);
   for (const line of strayOutputBlocks(tree)) {
     add(`code block at ${at(line)}`, 'an output block must directly follow the code block it belongs to');
   }

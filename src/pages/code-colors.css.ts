@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import dark from 'shiki/themes/github-dark.mjs';
-import light from 'shiki/themes/github-light.mjs';
+import dark from 'shiki/themes/github-dark-default.mjs';
+import light from 'shiki/themes/github-light-default.mjs';
 import { codeColorsCss, themeColors } from '../lib/code-colors';
 
 /** The stylesheet that colours highlighted code (see src/lib/code-colors.ts). */
