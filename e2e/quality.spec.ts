@@ -21,7 +21,8 @@ async function openAnswers(page: Page) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${scheme}`, () => {
+  // Tagged @site-wide: page content, not URLs, decides these, so the run under /recall/ skips them.
+  test.describe(`axe, ${scheme}`, { tag: '@site-wide' }, () => {
     test.use({ colorScheme: scheme });
     for (const [name, path] of Object.entries(TEMPLATES)) {
       test(`${name} has no accessibility violations`, async ({ page }) => {
@@ -35,7 +36,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test.describe('phone width', () => {
+test.describe('phone width', { tag: '@site-wide' }, () => {
   test.use({ viewport: { width: 360, height: 740 } });
   for (const [name, path] of Object.entries(TEMPLATES)) {
     test(`${name} does not scroll sideways at 360px`, async ({ page }) => {

@@ -1,6 +1,6 @@
 /**
  * Prints one closing line for the whole test command, `tests: N passed, N failed`, from the
- * JSON reports vitest and Playwright wrote to test-results/.
+ * JSON reports vitest and Playwright wrote to reports/ (the Playwright run under /recall/ too).
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -20,8 +20,9 @@ function playwrightCounts(path: string): Counts {
 }
 
 const reports: [string, (path: string) => Counts][] = [
-  ['test-results/vitest.json', vitestCounts],
-  ['test-results/playwright.json', playwrightCounts],
+  ['reports/vitest.json', vitestCounts],
+  ['reports/playwright.json', playwrightCounts],
+  ['reports/playwright-base.json', playwrightCounts],
 ];
 const total: Counts = { passed: 0, failed: 0 };
 for (const [path, read] of reports) {

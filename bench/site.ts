@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: the site's budgets, measured. A report, not a test. Needs a build in dist/
+ * (run `npm run build` first) and Chromium. Prints Markdown tables:
+ * 1. Lighthouse (mobile) scores for each page template;
+ * 2. JavaScript and CSS bytes each template loads before any interaction (raw and gzip);
+ * 3. build time and peak memory for synthetic decks of 100, 1,000 and 5,000 questions, with a
+ *    cold and a warm content cache, and the cost per question.
+ * `npm run bench -- --skip-build` leaves out part 3, which takes several minutes.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+
+const PORT = 4391;
+const ORIGIN = `http://127.0.0.1:${PORT}/`;
+const TEMPLATES: Record<string, string> = {
+  home: '',
+  study: 'python/',
+  question: 'python/q/plus-equals-on-aliased-list/',
+  topics: 'python/topics/',
+  topic: 'python/topics/objects/',
+  search: 'search/?q=closure',
+  cards: 'python/cards/',
+  progress: 'progress/',
+};
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+/** Starts `astro preview` on PORT and resolves once it answers. */
+async function preview(): Promise<() => void> {
+  const server = spawn('npm', ['run', 'preview', '--', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
+    env: { ...process.env, ASTRO_PREVIEW_BACKGROUND: '0' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(ORIGIN)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return () => process.kill(-server.pid!, 'SIGTERM');
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function pageBudgets() {
+  const stop = await preview();
+  const port = 9391;
+  const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: [...ARGS, `--remote-debugging-port=${port}`] });
+  try {
+    console.log('## Lighthouse (mobile)\n');
+    console.log('| template | performance | accessibility | best practices | SEO |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, path] of Object.entries(TEMPLATES)) {
+      const result = await lighthouse(`${ORIGIN}${path}`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+      const c = result?.lhr.categories ?? {};
+      const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
+      console.log(`| ${name} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${score('seo')} |`);
+    }
+
+    console.log('\n## Bytes loaded before any interaction\n');
+    console.log('| template | JS raw | JS gzip | CSS raw | CSS gzip |');
+    console.log('|---|---:|---:|---:|---:|');
+    const page = await browser.newPage();
+    for (const [name, path] of Object.entries(TEMPLATES)) {
+      const bodies: { type: string; body: Buffer }[] = [];
+      const pending: Promise<void>[] = [];
+      page.on('response', (response) => {
+        const type = response.request().resourceType();
+        if (type === 'script' || type === 'stylesheet') pending.push(response.body().then((body) => void bodies.push({ type, body })));
+      });
+      await page.goto(`${ORIGIN}${path}`, { waitUntil: 'networkidle' });
+      await Promise.all(pending);
+      page.removeAllListeners('response');
+      // Inline scripts and styles count too.
+      const inline = await page.evaluate(() => ({
+        js: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''),
+        css: [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join(''),
+      }));
+      const sum = (type: string, extra: string) => {
+        const raw = Buffer.concat([...bodies.filter((b) => b.type === type).map((b) => b.body), Buffer.from(extra)]);
+        return { raw: raw.length, gzip: bodies.filter((b) => b.type === type).reduce((n, b) => n + gzipSync(b.body).length, 0) + (extra ? gzipSync(extra).length : 0) };
+      };
+      const js = sum('script', inline.js);
+      const css = sum('stylesheet', inline.css);
+      console.log(`| ${name} | ${kb(js.raw)} | ${kb(js.gzip)} | ${kb(css.raw)} | ${kb(css.gzip)} |`);
+    }
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+/** Writes a synthetic deck of `size` questions, copies of the real ones under new ids and titles. */
+function syntheticDeck(size: number): string {
+  const root = join(tmpdir(), `recall-bench-${size}`);
+  rmSync(root, { recursive: true, force: true });
+  const deckDir = join(root, 'python');
+  mkdirSync(deckDir, { recursive: true });
+  cpSync('content/python/deck.yaml', join(deckDir, 'deck.yaml'));
+  const sources = readdirSync('content/python').filter((f) => f.endsWith('.md')).sort();
+  for (let i = 0; i < size; i++) {
+    const name = sources[i % sources.length]!;
+    const text = readFileSync(join('content/python', name), 'utf8').replace(/^title: "(.*)\?"$/m, `title: "$1 (copy ${i})?"`);
+    writeFileSync(join(deckDir, `${name.slice(0, -3)}-${i}.md`), text);
+  }
+  return root;
+}
+
+/** Builds a deck, returning seconds and peak memory in MB (from GNU time). */
+function timedBuild(contentDir: string, outDir: string, cacheDir: string): { seconds: number; peakMb: number } {
+  const started = performance.now();
+  const report = execFileSync('/usr/bin/time', ['-f', '%M', 'npm', 'run', 'build', '--silent'], {
+    env: { ...process.env, RECALL_CONTENT_DIR: contentDir, RECALL_OUT_DIR: outDir, RECALL_CACHE_DIR: cacheDir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const kbPeak = Number(report.trim().split('\n').at(-1));
+  return { seconds: (performance.now() - started) / 1000, peakMb: kbPeak / 1024 };
+}
+
+function buildBudgets() {
+  console.log('\n## Build time and peak memory\n');
+  console.log(`Synthetic decks (copies of the real questions under new ids), ${availableParallelism()} cores.\n`);
+  console.log('| questions | pages | cold build | warm build | peak memory (cold) | per question (cold) |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const size of [100, 1_000, 5_000]) {
+    const content = syntheticDeck(size);
+    const out = join(content, 'dist');
+    const cache = join(content, 'cache');
+    const cold = timedBuild(content, out, cache);
+    const warm = timedBuild(content, out, cache);
+    const pages = execFileSync('find', [out, '-name', '*.html'], { encoding: 'utf8' }).trim().split('\n').length;
+    console.log(
+      `| ${size.toLocaleString('en')} | ${pages.toLocaleString('en')} | ${cold.seconds.toFixed(1)} s | ${warm.seconds.toFixed(1)} s | ${cold.peakMb.toFixed(0)} MB | ${((cold.seconds * 1000) / size).toFixed(1)} ms |`,
+    );
+    rmSync(content, { recursive: true, force: true });
+  }
+}
+
+console.log(`# Recall budgets — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
+await pageBudgets();
+if (!process.argv.includes('--skip-build')) buildBudgets();
