@@ -114,6 +114,8 @@ test('no Content-Security-Policy violation while using every feature', async ({ 
   await page.getByRole('button', { name: 'Missed it' }).first().click();
   await page.getByRole('button', { name: 'Expand all' }).click();
   await page.getByRole('switch', { name: 'Active recall' }).click();
+  // Back to active recall, so the next pages open with answers closed.
+  await page.getByRole('switch', { name: 'Active recall' }).click();
   await page.getByLabel('Colour theme').selectOption('dark');
   await page.getByRole('combobox', { name: 'Search questions' }).fill('generater');
   await expect(page.getByRole('option').first()).toBeVisible();
@@ -128,6 +130,7 @@ test('no Content-Security-Policy violation while using every feature', async ({ 
   expect(await violations()).toEqual([]);
 
   await page.goto('python/cards/');
+  await expect(page.getByText(/^Card 1 of \d+$/)).toBeVisible();
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
   expect(await violations()).toEqual([]);

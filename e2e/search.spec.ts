@@ -8,6 +8,7 @@ test('a page where search is never used makes no search request', async ({ page 
   await page.goto('python/');
   await page.locator('summary').first().click();
   await page.getByRole('button', { name: 'Expand all' }).click();
+  await page.waitForFunction(() => customElements.get('page-keys') !== undefined);
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/python\/2\/$/);
   await page.waitForLoadState('networkidle');

@@ -2,6 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 const answers = (page: Page) => page.locator('details[data-answer]');
 
+/** Waits until the page's arrow-key handler is running: keys pressed earlier would be lost. */
+const keysReady = (page: Page) => page.waitForFunction(() => customElements.get('page-keys') !== undefined);
+
 test('page 1 leads to page 2 by link and by arrow key', async ({ page }) => {
   await page.goto('python/');
   await expect(page.getByText(/^\d+ questions • 10 per page$/)).toBeVisible();
@@ -16,8 +19,10 @@ test('page 1 leads to page 2 by link and by arrow key', async ({ page }) => {
   await expect(pager.getByRole('link', { name: 'Page 2', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', /\/python\/$/);
 
+  await keysReady(page);
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/python\/3\/$/);
+  await keysReady(page);
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/\/python\/2\/$/);
 });
@@ -90,6 +95,7 @@ test('a question page shows the question with previous and next', async ({ page 
   await expect(page.getByText(/Examples verified on Python 3\.\d+/)).toBeVisible();
   await page.getByRole('link', { name: /Next question/ }).click();
   await expect(page.getByText(/^Question 3 of \d+$/)).toBeVisible();
+  await keysReady(page);
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByText(/^Question 2 of \d+$/)).toBeVisible();
 });

@@ -9,3 +9,6 @@ export const SITE_DESCRIPTION =
 
 /** The deck the header links to. */
 export const MAIN_DECK = 'python';
+
+/** The header link a page belongs to, marked as the current one. */
+export type Section = 'home' | 'study' | 'topics' | 'cards' | 'progress';

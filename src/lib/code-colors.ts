@@ -66,8 +66,9 @@ export function styleToClasses(style: string, light: ReadonlySet<string>, dark: 
 }
 
 function addClasses(node: Element, classes: string[]) {
-  const current = node.properties.className;
-  const list = Array.isArray(current) ? current.map(String) : typeof current === 'string' ? current.split(' ') : [];
+  // hast keeps className as a list; anything else is treated as one class name.
+  const current: unknown = node.properties.className;
+  const list = Array.isArray(current) ? current.map(String) : current ? String(current).split(' ') : [];
   node.properties.className = [...list, ...classes];
 }
 

@@ -96,3 +96,13 @@ export function questionPath(deck: string, id: string): string {
 export function topicPath(deck: string, topic?: string): string {
   return topic ? `/${deck}/topics/${topic}/` : `/${deck}/topics/`;
 }
+
+/** The path of a deck's flashcards page; `query` (from drillQuery) selects a drill. */
+export function cardsPath(deck: string, query = ''): string {
+  return `/${deck}/cards/${query}`;
+}
+
+/** The path of a deck's flashcard data, made at build time. */
+export function cardsDataPath(deck: string): string {
+  return `/${deck}/cards.json`;
+}

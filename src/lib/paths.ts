@@ -8,3 +8,6 @@ export function withBase(base: string, path: string): string {
   const tail = path.startsWith('/') ? path : `/${path}`;
   return `${head}${tail}`;
 }
+
+/** The path of the progress page, relative to the site root. */
+export const PROGRESS_PATH = '/progress/';
