@@ -1,10 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-/** Debian's Chromium where installed (CI); otherwise Playwright's own browser. */
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path): path is string => Boolean(path && existsSync(path)),
-);
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/site.ts';
 const port = Number(process.env.E2E_PORT ?? 4329);
 /** The sub-path the site is built for (RECALL_BASE), so tests also run under e.g. /recall/. */
 const base = process.env.RECALL_BASE ?? '/';
@@ -19,8 +14,8 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${port}${base}`,
     launchOptions: {
-      ...(chromium ? { executablePath: chromium } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

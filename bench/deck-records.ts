@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import type { Difficulty } from '../src/lib/deck.ts';
+import { mulberry32 } from '../src/lib/drill.ts';
 import { splitFrontmatter } from '../src/lib/question-file.ts';
 import { buildSearchRecord, type SearchRecord } from '../src/lib/search-records.ts';
 
@@ -35,18 +36,6 @@ export function realRecords(deck = 'python'): SearchRecord[] {
     });
 }
 
-/** A small deterministic pseudo-random generator (mulberry32), so every run builds the same decks. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'zu', 'pel', 'dor', 'fin', 'gra', 'hu', 'jex', 'qui', 'sta', 'wyn'];
 
 /**
@@ -55,7 +44,7 @@ const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'zu', 'pel', 'dor', 'fi
  * as a real, larger deck's would.
  */
 export function syntheticRecords(templates: readonly SearchRecord[], size: number, seed = 1): SearchRecord[] {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const word = () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join('');
   const mutate = (text: string) => text.replace(/[A-Za-z]{4,}/g, (w) => (random() < 0.25 ? word() : w));
   return Array.from({ length: size }, (_, i) => {

@@ -8,28 +8,16 @@
  * `npm run bench -- --skip-build` leaves out part 3, which takes several minutes.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, TEMPLATES } from '../e2e/site.ts';
 
 const PORT = 4391;
 const ORIGIN = `http://127.0.0.1:${PORT}/`;
-const TEMPLATES: Record<string, string> = {
-  home: '',
-  study: 'python/',
-  question: 'python/q/plus-equals-on-aliased-list/',
-  topics: 'python/topics/',
-  topic: 'python/topics/objects/',
-  search: 'search/?q=closure',
-  cards: 'python/cards/',
-  progress: 'progress/',
-};
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-
 /** Starts `astro preview` on PORT and resolves once it answers. */
 async function preview(): Promise<() => void> {
   const server = spawn('npm', ['run', 'preview', '--', '--host', '127.0.0.1', '--port', String(PORT), '--ignore-lock'], {
@@ -52,7 +40,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 async function pageBudgets() {
   const stop = await preview();
   const port = 9391;
-  const browser = await chromium.launch({ ...(CHROMIUM ? { executablePath: CHROMIUM } : {}), args: [...ARGS, `--remote-debugging-port=${port}`] });
+  const browser = await chromium.launch({ ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}), args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`] });
   try {
     console.log('## Lighthouse (mobile)\n');
     console.log('| template | performance | accessibility | best practices | SEO |');

@@ -1,21 +1,10 @@
-import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, TEMPLATES } from './site.ts';
 
-/** One page of every template. Performance is left to `npm run bench`: it depends on timing. */
-const TEMPLATES = {
-  home: '',
-  study: 'python/',
-  question: 'python/q/plus-equals-on-aliased-list/',
-  topics: 'python/topics/',
-  topic: 'python/topics/objects/',
-  search: 'search/?q=closure',
-  cards: 'python/cards/',
-  progress: 'progress/',
-};
+/** Performance is left to `npm run bench`: it depends on timing. */
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => Boolean(p && existsSync(p)));
 
 test.describe('Lighthouse', { tag: '@site-wide' }, () => {
   for (const [name, path] of Object.entries(TEMPLATES)) {
@@ -24,8 +13,8 @@ test.describe('Lighthouse', { tag: '@site-wide' }, () => {
       // Lighthouse drives its own Chromium over the DevTools protocol: one port per worker.
       const port = 9420 + testInfo.workerIndex;
       const browser = await chromium.launch({
-        ...(CHROMIUM ? { executablePath: CHROMIUM } : {}),
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', `--remote-debugging-port=${port}`],
+        ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
+        args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`],
       });
       try {
         const result = await lighthouse(`${baseURL}${path}`, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });

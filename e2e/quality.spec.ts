@@ -1,19 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-
-/** One page of every template. */
-const TEMPLATES = {
-  home: '',
-  study: 'python/',
-  'study page 2': 'python/2/',
-  question: 'python/q/plus-equals-on-aliased-list/',
-  topics: 'python/topics/',
-  topic: 'python/topics/objects/',
-  search: 'search/?q=closure',
-  cards: 'python/cards/',
-  progress: 'progress/',
-  'not found': '404.html',
-};
+import { TEMPLATES } from './site.ts';
 
 /** Opens every answer, so hidden content is checked too. */
 async function openAnswers(page: Page) {

@@ -9,6 +9,13 @@ export const DIFFICULTIES = ['basic', 'intermediate', 'advanced'] as const;
 /** One of the difficulty levels. */
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
+/** How each difficulty level is named to learners. */
+export const DIFFICULTY_LABELS: Readonly<Record<Difficulty, string>> = {
+  basic: 'Basic',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
+
 /** What ordering needs to know about a question. */
 export interface Orderable {
   id: string;

@@ -96,8 +96,8 @@ export function matchesDrill(card: DrillCard, options: DrillOptions): boolean {
   );
 }
 
-/** A small deterministic random number generator (mulberry32): the same seed gives the same drill. */
-function mulberry32(seed: number): () => number {
+/** A small deterministic random number generator (mulberry32): the same seed gives the same sequence. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,12 +3,12 @@
  * the learner types, ↑/↓ to move, Enter to open, Esc to close. Loaded by the SiteSearch stub on
  * first use; results are built from text nodes only.
  */
+import { DIFFICULTY_LABELS } from '../lib/deck';
 import type { SearchHit } from '../lib/search';
 import { appendHighlighted } from './highlight';
 import { searchClient } from './search-client';
 
 const SUGGESTIONS = 8;
-const LEVEL: Record<string, string> = { basic: 'Basic', intermediate: 'Intermediate', advanced: 'Advanced' };
 
 /** Adds combobox behaviour to a SiteSearch element (its input, listbox and status region). */
 export function attachCombobox(root: HTMLElement): void {
@@ -59,7 +59,7 @@ export function attachCombobox(root: HTMLElement): void {
         appendHighlighted(title, hit.title);
         const meta = document.createElement('span');
         meta.className = 'meta';
-        meta.textContent = `${hit.record.topicTitle} · ${LEVEL[hit.record.difficulty] ?? hit.record.difficulty}`;
+        meta.textContent = `${hit.record.topicTitle} · ${DIFFICULTY_LABELS[hit.record.difficulty]}`;
         li.append(title, meta);
       }),
     );
@@ -103,7 +103,8 @@ export function attachCombobox(root: HTMLElement): void {
   };
 
   input.addEventListener('input', () => void update());
-  input.addEventListener('blur', () => setTimeout(close, 150));
+  // Close a moment after focus leaves (a click on an option lands first), unless it came back.
+  input.addEventListener('blur', () => setTimeout(() => document.activeElement !== input && close(), 150));
   input.addEventListener('keydown', (event) => {
     const shown = !list.hidden;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
