@@ -1,9 +1,9 @@
 // Measures the progress store in a real Chromium: how long reading N reviews takes, and how many
 // reviews fit before localStorage is full. Run: node bench/progress-store.bench.mjs
 // (needs /usr/bin/chromium or CHROMIUM_PATH). Prints one line per measurement.
-import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/site.ts';
 
 const bundle = await build({
   entryPoints: ['src/lib/progress-store.ts'],
@@ -12,11 +12,7 @@ const bundle = await build({
   globalName: 'progressStore',
   write: false,
 });
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await chromium.launch({ ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}), args: CHROMIUM_ARGS });
 const page = await browser.newPage();
 // localStorage needs a real origin: serve an empty page for one.
 await page.route('http://bench.local/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));

@@ -5,9 +5,10 @@
  * 2. JavaScript and CSS bytes each template loads before any interaction (raw and gzip);
  * 3. build time and peak memory for synthetic decks of 100, 1,000 and 5,000 questions, with a
  *    cold and a warm content cache, and the cost per question.
- * `npm run bench -- --skip-build` leaves out part 3, which takes several minutes.
+ * `npm run bench -- --skip-build` leaves out part 3, which takes several minutes;
+ * `--skip-pages` leaves out parts 1 and 2.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,17 +56,21 @@ async function pageBudgets() {
     console.log('\n## Bytes loaded before any interaction\n');
     console.log('| template | JS raw | JS gzip | CSS raw | CSS gzip |');
     console.log('|---|---:|---:|---:|---:|');
-    const page = await browser.newPage();
     for (const [name, path] of Object.entries(TEMPLATES)) {
+      // A fresh context per template: an empty cache, so every file counts.
+      const context = await browser.newContext();
+      const page = await context.newPage();
       const bodies: { type: string; body: Buffer }[] = [];
       const pending: Promise<void>[] = [];
       page.on('response', (response) => {
         const type = response.request().resourceType();
-        if (type === 'script' || type === 'stylesheet') pending.push(response.body().then((body) => void bodies.push({ type, body })));
+        // Redirects carry no body; what they lead to is counted as its own response.
+        if ((type === 'script' || type === 'stylesheet') && response.status() === 200) {
+          pending.push(response.body().then((body) => void bodies.push({ type, body })));
+        }
       });
       await page.goto(`${ORIGIN}${path}`, { waitUntil: 'networkidle' });
       await Promise.all(pending);
-      page.removeAllListeners('response');
       // Inline scripts and styles count too.
       const inline = await page.evaluate(() => ({
         js: [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''),
@@ -78,6 +83,7 @@ async function pageBudgets() {
       const js = sum('script', inline.js);
       const css = sum('stylesheet', inline.css);
       console.log(`| ${name} | ${kb(js.raw)} | ${kb(js.gzip)} | ${kb(css.raw)} | ${kb(css.gzip)} |`);
+      await context.close();
     }
   } finally {
     await browser.close();
@@ -95,21 +101,23 @@ function syntheticDeck(size: number): string {
   const sources = readdirSync('content/python').filter((f) => f.endsWith('.md')).sort();
   for (let i = 0; i < size; i++) {
     const name = sources[i % sources.length]!;
-    const text = readFileSync(join('content/python', name), 'utf8').replace(/^title: "(.*)\?"$/m, `title: "$1 (copy ${i})?"`);
+    // A unique title within the schema's 150 characters: "… #123?".
+    const text = readFileSync(join('content/python', name), 'utf8').replace(/^title: "(.*)\?"$/m, (_, title: string) => `title: "${title.slice(0, 140)} #${i}?"`);
     writeFileSync(join(deckDir, `${name.slice(0, -3)}-${i}.md`), text);
   }
   return root;
 }
 
-/** Builds a deck, returning seconds and peak memory in MB (from GNU time). */
+/** Builds a deck, returning seconds and peak memory in MB (from GNU time, which reports on stderr). */
 function timedBuild(contentDir: string, outDir: string, cacheDir: string): { seconds: number; peakMb: number } {
   const started = performance.now();
-  const report = execFileSync('/usr/bin/time', ['-f', '%M', 'npm', 'run', 'build', '--silent'], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', 'npm', 'run', 'build', '--silent'], {
     env: { ...process.env, RECALL_CONTENT_DIR: contentDir, RECALL_OUT_DIR: outDir, RECALL_CACHE_DIR: cacheDir },
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
-  const kbPeak = Number(report.trim().split('\n').at(-1));
+  if (run.status !== 0) throw new Error(`build of ${contentDir} failed:\n${run.stderr}`);
+  const kbPeak = Number(run.stderr.trim().split('\n').at(-1));
   return { seconds: (performance.now() - started) / 1000, peakMb: kbPeak / 1024 };
 }
 
@@ -133,5 +141,5 @@ function buildBudgets() {
 }
 
 console.log(`# Recall budgets — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}\n`);
-await pageBudgets();
+if (!process.argv.includes('--skip-pages')) await pageBudgets();
 if (!process.argv.includes('--skip-build')) buildBudgets();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchRecord, extractKeywords, type RecordSource } from '../src/lib/search-records.ts';
-import { createSearcher, highlightWords, normalise, tokenize } from '../src/lib/search.ts';
+import { createSearcher, highlightWords, letterPairs, normalise, tokenize } from '../src/lib/search.ts';
 
 const source = (over: Partial<RecordSource> & Pick<RecordSource, 'id' | 'title'>): RecordSource => ({
   url: `/python/q/${over.id}/`,
@@ -89,6 +89,10 @@ describe('createSearcher', () => {
 
   it('finds the right question despite a typo', () => {
     expect(ids('generater')[0]).toBe('generators-and-yield');
+    // A letter swapped, one doubled, one missing.
+    expect(ids('genreator')[0]).toBe('generators-and-yield');
+    expect(ids('clossure')[0]).toBe('closures');
+    expect(ids('closre')[0]).toBe('closures');
     expect(ids('decorater')).toEqual(['decorators', 'context-managers']);
   });
 
@@ -136,6 +140,11 @@ describe('helpers', () => {
       { word: 'on', start: 14, end: 16 },
       { word: 'stopiteration', start: 17, end: 30 },
     ]);
+  });
+
+  it('letterPairs lists the overlapping pairs of a word', () => {
+    expect(letterPairs('gen')).toEqual(['ge', 'en']);
+    expect(letterPairs('a')).toEqual([]);
   });
 
   it('normalise folds case, backticks, spaces and end punctuation', () => {

@@ -21,6 +21,8 @@ const FUZZY_THRESHOLD = 0.34;
 const MIN_FUZZY_LENGTH = 4;
 /** How much a typo may change a word's length (letters missed or doubled). */
 const MAX_LENGTH_CHANGE = 2;
+/** How many of a word's letter pairs a typo may change: a swap of two letters touches three. */
+const MAX_PAIRS_CHANGED = 3;
 /** Query words at least this long also match inside longer words. */
 const MIN_SUBSTRING_LENGTH = 3;
 /** Longest query accepted, in characters; longer input is cut. */
@@ -38,6 +40,11 @@ const WORD = /[\p{L}\p{N}_]+/gu;
 /** Splits text into lowercased words with their positions; `__iadd__` and `StopIteration` stay whole. */
 export function tokenize(text: string): Token[] {
   return [...text.matchAll(WORD)].map((m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+}
+
+/** The overlapping letter pairs of a word: "gen" → ["ge", "en"]. */
+export function letterPairs(word: string): string[] {
+  return Array.from({ length: Math.max(0, word.length - 1) }, (_, i) => word.slice(i, i + 2));
 }
 
 /** Filters a search can be narrowed by. */
@@ -121,22 +128,25 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
     }
   });
   const vocabulary = [...postings.keys()];
-  // One fuse.js index per word length, built on first use: a typo changes a word's length by
-  // at most MAX_LENGTH_CHANGE, so a query word is only compared with words of about its size.
-  const byLength = new Map<number, string[]>();
-  for (const word of vocabulary) {
-    const same = byLength.get(word.length);
-    if (same) same.push(word);
-    else byLength.set(word.length, [word]);
-  }
-  const fuzzyIndexes = new Map<number, Fuse<string>>();
-  const fuzzyIndex = (length: number) => {
-    let index = fuzzyIndexes.get(length);
-    if (!index) {
-      index = new Fuse(byLength.get(length) ?? [], { threshold: FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true });
-      fuzzyIndexes.set(length, index);
+  // Letter pairs → the vocabulary words holding them. A typo changes at most MAX_PAIRS_CHANGED
+  // of a word's letter pairs, so only words sharing the rest are worth a fuzzy comparison;
+  // fuse.js then scores just those few, instead of the whole vocabulary.
+  const byPair = new Map<string, number[]>();
+  vocabulary.forEach((word, i) => {
+    for (const pair of new Set(letterPairs(word))) {
+      const words = byPair.get(pair);
+      if (words) words.push(i);
+      else byPair.set(pair, [i]);
     }
-    return index;
+  });
+  const nearMisses = (term: string): string[] => {
+    const pairs = [...new Set(letterPairs(term))];
+    const needed = Math.max(1, pairs.length - MAX_PAIRS_CHANGED);
+    const shared = new Map<number, number>();
+    for (const pair of pairs) for (const i of byPair.get(pair) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    return [...shared]
+      .filter(([i, count]) => count >= needed && Math.abs(vocabulary[i]!.length - term.length) <= MAX_LENGTH_CHANGE)
+      .map(([i]) => vocabulary[i]!);
   };
   const wordCache = new Map<string, Map<string, number>>();
 
@@ -158,10 +168,8 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
     }
     // Typo tolerance is the fallback: a word that appears as typed is what the learner meant.
     if (found.size === 0 && term.length >= MIN_FUZZY_LENGTH) {
-      for (let length = term.length - MAX_LENGTH_CHANGE; length <= term.length + MAX_LENGTH_CHANGE; length++) {
-        if (!byLength.has(length)) continue;
-        for (const { item, score = 1 } of fuzzyIndex(length).search(term)) found.set(item, 0.8 * (1 - score));
-      }
+      const fuzzy = new Fuse(nearMisses(term), { threshold: FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true });
+      for (const { item, score = 1 } of fuzzy.search(term)) found.set(item, 0.8 * (1 - score));
     }
     if (wordCache.size > 500) wordCache.clear();
     wordCache.set(term, found);
