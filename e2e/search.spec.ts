@@ -36,6 +36,7 @@ test('/ and Ctrl+K focus the search box, typing shows suggestions, Esc closes th
   expect(await options.count()).toBeLessThanOrEqual(9);
   await expect(options.first()).toContainText(/generator/i);
   await expect(options.first().locator('mark').first()).toHaveText(/generat/i);
+  await expect(options.first().locator('.snippet')).not.toBeEmpty();
 
   await page.keyboard.press('Escape');
   await expect(listbox).toBeHidden();

@@ -136,4 +136,20 @@ test.describe('with JavaScript disabled', () => {
       }
     }
   });
+
+  test('question and topic pages are readable and their links work', async ({ page }) => {
+    await page.goto('python/topics/');
+    await page.getByRole('link', { name: /Iterators and generators/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Iterators and generators' })).toBeVisible();
+    await page.locator('.question-list a').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.getByText('Show answer').click();
+    await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
+    await expect(page.locator('.prose pre').first()).toBeVisible();
+    const title = await page.getByRole('heading', { level: 1 }).innerText();
+    await page.getByRole('link', { name: /Next question/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title);
+    await page.getByRole('link', { name: /Previous question/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  });
 });

@@ -57,10 +57,13 @@ export function attachCombobox(root: HTMLElement): void {
         const title = document.createElement('span');
         title.className = 'title';
         appendHighlighted(title, hit.title);
+        const snippet = document.createElement('span');
+        snippet.className = 'snippet';
+        appendHighlighted(snippet, hit.snippet);
         const meta = document.createElement('span');
         meta.className = 'meta';
         meta.textContent = `${hit.record.topicTitle} · ${DIFFICULTY_LABELS[hit.record.difficulty]}`;
-        li.append(title, meta);
+        li.append(title, snippet, meta);
       }),
     );
     items.push(
