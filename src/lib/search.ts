@@ -166,10 +166,12 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
         at === 0 ? 0.9 : at > 0 ? 0.85 : word.startsWith(root) ? 0.8 : 0;
       if (quality) found.set(word, quality - Math.min(0.3, Math.abs(word.length - term.length) * 0.03));
     }
-    // Typo tolerance is the fallback: a word that appears as typed is what the learner meant.
-    if (found.size === 0 && term.length >= MIN_FUZZY_LENGTH) {
+    if (term.length >= MIN_FUZZY_LENGTH) {
+      // Typo tolerance. Near misses count for less when the word also appears as typed, since
+      // then that is most likely what the learner meant ("mutable" still finds "mutability").
+      const weight = found.size ? 0.45 : 0.8;
       const fuzzy = new Fuse(nearMisses(term), { threshold: FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true });
-      for (const { item, score = 1 } of fuzzy.search(term)) found.set(item, 0.8 * (1 - score));
+      for (const { item, score = 1 } of fuzzy.search(term)) if (!found.has(item)) found.set(item, weight * (1 - score));
     }
     if (wordCache.size > 500) wordCache.clear();
     wordCache.set(term, found);
@@ -185,15 +187,20 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
       const totals = new Map<number, number>();
       const matchedWords = new Set<string>();
       terms.forEach((term, i) => {
-        const scores = new Map<number, number>();
+        // Per record: the best word this term stands for, plus half of the others it holds
+        // ("decorator" in the question and "decorators" in the topic beat either alone).
+        const best = new Map<number, number>();
+        const sum = new Map<number, number>();
         for (const [word, quality] of wordsFor(term)) {
           for (const [index, weight] of postings.get(word) ?? []) {
             // Every word must match: after the first, only records still in the running count.
             if (i > 0 && !totals.has(index)) continue;
-            scores.set(index, Math.max(scores.get(index) ?? 0, quality * weight));
+            best.set(index, Math.max(best.get(index) ?? 0, quality * weight));
+            sum.set(index, (sum.get(index) ?? 0) + quality * weight);
             matchedWords.add(word);
           }
         }
+        const scores = new Map([...best].map(([index, top]) => [index, top + 0.5 * (sum.get(index)! - top)]));
         if (i === 0) for (const [index, score] of scores) totals.set(index, score);
         else for (const index of [...totals.keys()]) totals.set(index, scores.has(index) ? totals.get(index)! + scores.get(index)! : -1);
         for (const [index, score] of totals) if (score < 0) totals.delete(index);
