@@ -20,15 +20,8 @@ export interface SearchRecord {
   keywords: string;
 }
 
-/** What a record is built from. */
-export interface RecordSource {
-  id: string;
-  url: string;
-  title: string;
-  short: string;
-  topic: string;
-  topicTitle: string;
-  difficulty: Difficulty;
+/** What a record is built from: its fields, less the keywords, plus the Markdown body they come from. */
+export interface RecordSource extends Omit<SearchRecord, 'keywords' | 'tags'> {
   tags: readonly string[];
   /** The question's Markdown body. */
   body: string;
