@@ -8,14 +8,15 @@
  * `npm run bench -- --skip-build` leaves out part 3, which takes several minutes;
  * `--skip-pages` leaves out parts 1 and 2.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, TEMPLATES } from '../e2e/site.ts';
+import { syntheticDeck, timedBuild } from './synthetic-build.ts';
 
 const PORT = 4391;
 const ORIGIN = `http://127.0.0.1:${PORT}/`;
@@ -91,36 +92,6 @@ async function pageBudgets() {
   }
 }
 
-/** Writes a synthetic deck of `size` questions, copies of the real ones under new ids and titles. */
-function syntheticDeck(size: number): string {
-  const root = join(tmpdir(), `recall-bench-${size}`);
-  rmSync(root, { recursive: true, force: true });
-  const deckDir = join(root, 'python');
-  mkdirSync(deckDir, { recursive: true });
-  cpSync('content/python/deck.yaml', join(deckDir, 'deck.yaml'));
-  const sources = readdirSync('content/python').filter((f) => f.endsWith('.md')).sort();
-  for (let i = 0; i < size; i++) {
-    const name = sources[i % sources.length]!;
-    // A unique title within the schema's 150 characters: "… #123?".
-    const text = readFileSync(join('content/python', name), 'utf8').replace(/^title: "(.*)\?"$/m, (_, title: string) => `title: "${title.slice(0, 140)} #${i}?"`);
-    writeFileSync(join(deckDir, `${name.slice(0, -3)}-${i}.md`), text);
-  }
-  return root;
-}
-
-/** Builds a deck, returning seconds and peak memory in MB (from GNU time, which reports on stderr). */
-function timedBuild(contentDir: string, outDir: string, cacheDir: string): { seconds: number; peakMb: number } {
-  const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', 'npm', 'run', 'build', '--silent'], {
-    env: { ...process.env, RECALL_CONTENT_DIR: contentDir, RECALL_OUT_DIR: outDir, RECALL_CACHE_DIR: cacheDir },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`build of ${contentDir} failed:\n${run.stderr}`);
-  const kbPeak = Number(run.stderr.trim().split('\n').at(-1));
-  return { seconds: (performance.now() - started) / 1000, peakMb: kbPeak / 1024 };
-}
-
 function buildBudgets() {
   console.log('\n## Build time and peak memory\n');
   console.log(`Synthetic decks (copies of the real questions under new ids), ${availableParallelism()} cores.\n`);
@@ -130,8 +101,8 @@ function buildBudgets() {
     const content = syntheticDeck(size);
     const out = join(content, 'dist');
     const cache = join(content, 'cache');
-    const cold = timedBuild(content, out, cache);
-    const warm = timedBuild(content, out, cache);
+    const cold = timedBuild('.', content, out, cache);
+    const warm = timedBuild('.', content, out, cache);
     const pages = execFileSync('find', [out, '-name', '*.html'], { encoding: 'utf8' }).trim().split('\n').length;
     console.log(
       `| ${size.toLocaleString('en')} | ${pages.toLocaleString('en')} | ${cold.seconds.toFixed(1)} s | ${warm.seconds.toFixed(1)} s | ${cold.peakMb.toFixed(0)} MB | ${((cold.seconds * 1000) / size).toFixed(1)} ms |`,
