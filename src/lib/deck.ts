@@ -109,6 +109,11 @@ export function cardsPath(deck: string, query = ''): string {
   return `/${deck}/cards/${query}`;
 }
 
+/** The path of a deck's Anki import file, made at build time. */
+export function ankiPath(deck: string): string {
+  return `/${deck}/anki.txt`;
+}
+
 /** The path of a deck's flashcard data, made at build time. */
 export function cardsDataPath(deck: string): string {
   return `/${deck}/cards.json`;
