@@ -9,6 +9,7 @@ import { codeLabels } from './src/lib/code-labels.ts';
 import { createHash } from 'node:crypto';
 import { THEME_SCRIPT } from './src/lib/theme.ts';
 import { rehypeQuestionHeadings } from './src/lib/question-headings.ts';
+import { offline } from './src/integrations/offline.ts';
 
 // RECALL_BASE serves the site under a sub-path (GitHub Pages: "/recall/"); RECALL_SITE is its origin.
 const base = process.env.RECALL_BASE ?? '/';
@@ -20,6 +21,7 @@ export default defineConfig({
   ...(process.env.RECALL_CACHE_DIR ? { cacheDir: process.env.RECALL_CACHE_DIR } : {}),
   ...(process.env.RECALL_SITE ? { site: process.env.RECALL_SITE } : {}),
   trailingSlash: 'always',
+  integrations: [offline()],
   security: {
     csp: {
       directives: [
