@@ -1,9 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, appendFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { serveSite } from './static-server.ts';
 
 // The first visit downloads the whole site into the cache (about 8 MB), which takes a while on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -51,27 +50,10 @@ test('a browser without service workers sees no notice and no error', async ({ b
   await context.close();
 });
 
-/** Serves a copy of the built site, so a test can deploy a "new build" under a running page. */
-function serve(dir: string): Promise<{ server: Server; origin: string }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain' };
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(base)) return void res.writeHead(404).end();
-    let file = join(dir, path.slice(base.length));
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(readFileSync(file));
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/html' }).end(readFileSync(join(dir, '404.html')));
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
-
 test('a new deployment is offered, not forced, and progress survives the reload', async ({ browser }) => {
   const site = mkdtempSync(join(tmpdir(), 'recall-site-'));
   cpSync(outDir, site, { recursive: true });
-  const { server, origin } = await serve(site);
+  const { server, origin } = await serveSite(() => site, base);
   const context = await browser.newContext();
   const page = await context.newPage();
   try {

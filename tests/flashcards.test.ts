@@ -38,7 +38,7 @@ describe('flashcard data', () => {
       id: 'python/x',
       title: [{ text: 'What is ', code: false }, { text: 'x', code: true }, { text: '?', code: false }],
       points: [[{ text: 'One.', code: false }]],
-      fp: expect.stringMatching(/^[0-9a-f]{8}$/),
+      fp: expect.stringMatching(/^a1:[0-9a-f]{8}(?:\.[0-9a-f]{8}){3}$/),
     });
     expect(flashcardOf({ ...source, body: '## Key points\n\n- Two.\n' }).fp).not.toBe(card.fp);
   });

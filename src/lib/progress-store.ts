@@ -14,7 +14,8 @@
  *   so the review log is the one source of truth and merging two logs is a union.
  * - `recall:v2:settings` → `{"v":2,"recall":true,"timer":false,"newPerDay":20}`: active-recall
  *   mode, the flashcard timer, and how many new cards a day the "Due" queue brings in.
- * - `recall:v2:notices` → `{"v":2,"seen":["unreadable:1a2b3c4d"]}`: storage notices already shown.
+ * - `recall:v2:notices` → `{"v":2,"seen":["unreadable:1a2b3c4d","changed:python/x:a1:…"]}`: notices already shown or
+ *   dismissed (storage notices, and "this answer changed" for one version of a question); the last 500 are kept.
  * - `recall:v2:backup` → `{"v":2,"at":1763731200000,"reason":"import","reviews":[…],"settings":{…}}`:
  *   the readable state just before the last import or reset, so either can be taken back.
  *
@@ -118,7 +119,8 @@ const NOTICES_KEY = 'recall:v2:notices';
 const BACKUP_KEY = 'recall:v2:backup';
 const V1_REVIEW_PREFIX = 'recall:v1:review:';
 const V1_SETTINGS_KEY = 'recall:v1:settings';
-const MAX_NOTICES = 20;
+// Notices seen include dismissed "answer changed" notices, one per question and version.
+const MAX_NOTICES = 500;
 /** Every key the store owns, of any version, past or future. */
 const STORE_KEY = /^recall:v\d+:(?:review:|settings$|notices$|backup$)/;
 
