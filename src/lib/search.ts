@@ -156,6 +156,31 @@ export interface Suggestion {
   topics: TopicSuggestion[];
 }
 
+/** The results of one query, with what to offer when they are few: a corrected query and the closest topics. */
+export interface SearchResults {
+  hits: SearchHit[];
+  suggestion: Suggestion;
+}
+
+const PLACE_LABELS: Record<MatchPlace['field'], string> = {
+  tags: 'tags',
+  keywords: 'answer terms',
+  aliases: 'a synonym',
+  topic: 'topic',
+  short: 'short answer',
+};
+
+/**
+ * Where a hit matched, as one line that does not give the answer away (for active recall):
+ * the fields, with the matched tags and answer terms. Backticks mark the terms as code.
+ * @example matchSummary([{ field: 'tags', terms: ['closures'] }, { field: 'short', terms: [] }]) // "Matches tags: `closures` · short answer"
+ */
+export function matchSummary(places: readonly MatchPlace[]): string {
+  if (!places.length) return 'Matches the question';
+  const parts = places.map(({ field, terms }) => (terms.length ? `${PLACE_LABELS[field]}: ${terms.map((t) => `\`${t}\``).join(', ')}` : PLACE_LABELS[field]));
+  return `Matches ${parts.join(' · ')}`;
+}
+
 /** Lowercases and folds whitespace, backticks and end punctuation, to compare a query with a title. */
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/`/g, '').replace(/\s+/g, ' ').trim().replace(/[?.!]+$/, '').trimEnd();
@@ -294,7 +319,9 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
       if (term.length >= MIN_FUZZY_LENGTH && !postings.has(term)) {
         const short = term.length <= SHORT_WORD;
         const near = typos(term, short ? SHORT_FUZZY_THRESHOLD : FUZZY_THRESHOLD, MAX_PAIRS_CHANGED, MAX_LENGTH_CHANGE);
-        for (const [word, score] of near) if (!found.has(word)) found.set(word, 0.8 * (1 - score));
+        // Only the nearest misses: "dekorator" is one letter from "decorator", three from "generator".
+        const nearest = Math.min(...near.values());
+        for (const [word, score] of near) if (!found.has(word) && score <= nearest + 0.1) found.set(word, 0.8 * (1 - score));
       }
     }
     if (wordCache.size > 500) wordCache.clear();
@@ -342,7 +369,8 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
       const matchedWords = new Set<string>();
       let idfSum = 0;
       for (const term of terms) {
-        const words = wordsFor(term.word);
+        // A stop word counts only as written (in code), never as the start of longer words.
+        const words = term.stop ? new Map(postings.has(term.word) ? [[term.word, 1]] : []) : wordsFor(term.word);
         const scores = termScores(words);
         // Rare words say more about which question is meant than common ones.
         const idf = Math.log(1 + records.length / Math.max(1, scores.size));
@@ -395,8 +423,15 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
       const terms = queryTerms(query).filter((t) => !t.stop && !isOperator(t.word));
       let changed = false;
       const words = terms.map(({ word }) => {
-        if (postings.has(word) || word.length < MIN_FUZZY_LENGTH - 1) return word;
-        // Looser than the search itself: this is a question to the learner, not a result.
+        // A word the deck holds, or starts (the learner is still typing it), needs no correction.
+        if (postings.has(word) || word.length < MIN_FUZZY_LENGTH || vocabulary.some((w) => w.startsWith(word))) return word;
+        // The word the search itself took it for, else a looser guess: a question to the learner, not a result.
+        const closeness = (w: string) => (w[0] === word[0] ? 0 : 10) + Math.abs(w.length - word.length);
+        const taken = [...wordsFor(word)].sort((a, b) => b[1] - a[1] || closeness(a[0]) - closeness(b[0]) || postings.get(b[0])!.size - postings.get(a[0])!.size)[0];
+        if (taken) {
+          changed = true;
+          return taken[0];
+        }
         // A first letter is rarely the one mistyped: keeping it stops "kubernetes" → "generates".
         const near = [...typos(word, 0.45, Math.max(MAX_PAIRS_CHANGED, Math.ceil(word.length / 3)), 3)]
           .filter(([w]) => w[0] === word[0])

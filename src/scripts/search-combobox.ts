@@ -1,12 +1,15 @@
 /**
  * The header search combobox (ARIA 1.2 combobox with a listbox popup): up to 8 suggestions as
  * the learner types, ↑/↓ to move, Enter to open, Esc to close. Loaded by the SiteSearch stub on
- * first use; results are built from text nodes only.
+ * first use; results are built from text nodes only. With active recall on, a suggestion shows
+ * where it matched instead of the short answer.
  */
 import { DIFFICULTY_LABELS } from '../lib/deck';
-import type { SearchHit } from '../lib/search';
+import { matchSummary, type SearchHit } from '../lib/search';
 import { appendHighlighted } from './highlight';
+import { store } from './progress';
 import { searchClient } from './search-client';
+import { showInline } from './text-parts';
 
 const SUGGESTIONS = 8;
 
@@ -18,6 +21,7 @@ export function attachCombobox(root: HTMLElement): void {
   if (!input || !list || !status) return;
   const client = searchClient(root.dataset.index ?? '');
   let hits: SearchHit[] = [];
+  let correction: string | undefined;
   let active = -1;
   let latest = 0;
 
@@ -30,11 +34,14 @@ export function attachCombobox(root: HTMLElement): void {
     input.removeAttribute('aria-activedescendant');
   };
 
-  /** Opens result `i`, or the full results page for the option after the last result. */
+  /** Opens result `i`; after the results come "Did you mean" (searches the correction) and the full results page. */
   const open = (i: number) => {
     const hit = hits[i];
     if (hit) location.href = hit.record.url;
-    else input.form?.requestSubmit();
+    else if (i === hits.length && correction) {
+      input.value = correction;
+      void update();
+    } else input.form?.requestSubmit();
   };
 
   const option = (id: number, build: (li: HTMLLIElement) => void) => {
@@ -52,6 +59,7 @@ export function attachCombobox(root: HTMLElement): void {
   const render = (query: string) => {
     active = -1;
     input.removeAttribute('aria-activedescendant');
+    const recall = store.settings().recall;
     const items = hits.map((hit, i) =>
       option(i, (li) => {
         const title = document.createElement('span');
@@ -59,15 +67,25 @@ export function attachCombobox(root: HTMLElement): void {
         appendHighlighted(title, hit.title);
         const snippet = document.createElement('span');
         snippet.className = 'snippet';
-        appendHighlighted(snippet, hit.snippet);
+        // The short answer would give the answer away while the learner practises recall.
+        if (recall) showInline(snippet, matchSummary(hit.places));
+        else appendHighlighted(snippet, hit.snippet);
         const meta = document.createElement('span');
         meta.className = 'meta';
         meta.textContent = `${hit.record.topicTitle} · ${DIFFICULTY_LABELS[hit.record.difficulty]}`;
         li.append(title, snippet, meta);
       }),
     );
+    if (correction) {
+      items.push(
+        option(items.length, (li) => {
+          li.className = 'all';
+          li.textContent = `Did you mean “${correction}”?`;
+        }),
+      );
+    }
     items.push(
-      option(hits.length, (li) => {
+      option(items.length, (li) => {
         li.className = 'all';
         li.textContent = hits.length ? `All results for “${query}”` : `No questions match “${query}”: see the search page and topics`;
       }),
@@ -75,14 +93,15 @@ export function attachCombobox(root: HTMLElement): void {
     list.replaceChildren(...items);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    status.textContent = hits.length ? `${hits.length} suggestion${hits.length === 1 ? '' : 's'}` : 'No matching questions';
+    const count = hits.length ? `${hits.length} suggestion${hits.length === 1 ? '' : 's'}` : 'No matching questions';
+    status.textContent = correction ? `${count}. Did you mean “${correction}”?` : count;
   };
 
   const update = async () => {
     const query = input.value.trim();
     const ticket = ++latest;
     if (!query) return close();
-    let found: SearchHit[];
+    let found: Awaited<ReturnType<typeof client.search>>;
     try {
       found = await client.search(query, {}, SUGGESTIONS);
     } catch {
@@ -91,7 +110,8 @@ export function attachCombobox(root: HTMLElement): void {
     }
     // A slower answer to an older query must not replace a newer one.
     if (ticket !== latest) return;
-    hits = found;
+    hits = found.hits;
+    correction = found.suggestion.query;
     render(query);
   };
 
