@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchRecord, extractKeywords, synonymAliases, type RecordSource } from '../src/lib/search-records.ts';
-import { createSearcher, highlightWords, letterPairs, normalise, swaps, tokenize } from '../src/lib/search.ts';
+import { createSearcher, highlightWords, letterPairs, matchSummary, normalise, swaps, tokenize } from '../src/lib/search.ts';
 
 const source = (over: Partial<RecordSource> & Pick<RecordSource, 'id' | 'title'>): RecordSource => ({
   url: `/python/q/${over.id}/`,
@@ -217,6 +217,21 @@ describe('helpers', () => {
 
   it('normalise folds case, backticks, spaces and end punctuation', () => {
     expect(normalise('  What is `yield`?? ')).toBe('what is yield');
+  });
+
+  it('highlightWords marks a stop word only where it stands in code', () => {
+    expect(highlightWords('What is `is`?', new Set(['is']))).toEqual([
+      { text: 'What is `', mark: false },
+      { text: 'is', mark: true },
+      { text: '`?', mark: false },
+    ]);
+  });
+
+  it('matchSummary says where a hit matched without the answer', () => {
+    expect(matchSummary([{ field: 'tags', terms: ['closures', 'scope'] }, { field: 'keywords', terms: ['nonlocal'] }, { field: 'short', terms: [] }])).toBe(
+      'Matches tags: `closures`, `scope` · answer terms: `nonlocal` · short answer',
+    );
+    expect(matchSummary([])).toBe('Matches the question');
   });
 
   it('highlightWords marks whole words only', () => {

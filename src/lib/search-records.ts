@@ -65,7 +65,7 @@ export function extractKeywords(body: string | Root): string {
     } else if (node.type === 'code' && node.lang === 'python') {
       for (const [name] of node.value.matchAll(IDENTIFIER)) if (isDistinctive(name)) add(name);
     } else if (node.type === 'strong') {
-      const text = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+      const text = node.children.map((c) => ('value' in c ? c.value : '')).join('').replace(/\s+/g, ' ').trim();
       if (text.length <= 40 && !text.endsWith('?')) add(text);
     }
     if ('children' in node) for (const child of node.children as RootContent[]) visit(child);

@@ -203,7 +203,8 @@ export function highlightWords(text: string, matched: ReadonlySet<string>): High
   };
   let at = 0;
   for (const token of tokenize(text)) {
-    if (!matched.has(token.word)) continue;
+    // A stop word is searched for only in code: "is" marks `is`, not "What is".
+    if (!matched.has(token.word) || (!token.code && STOP_WORDS.has(token.word))) continue;
     push(text.slice(at, token.start), false);
     push(text.slice(token.start, token.end), true);
     at = token.end;

@@ -34,17 +34,12 @@ export function attachCombobox(root: HTMLElement): void {
     input.removeAttribute('aria-activedescendant');
   };
 
-  /** Opens result `i`; after the results come "Did you mean" (searches the correction) and the full results page. */
-  const open = (i: number) => {
-    const hit = hits[i];
-    if (hit) location.href = hit.record.url;
-    else if (i === hits.length && correction) {
-      input.value = correction;
-      void update();
-    } else input.form?.requestSubmit();
-  };
+  /** What choosing each option does, in list order: "Did you mean", the results, then the full results page. */
+  let actions: (() => void)[] = [];
+  const open = (i: number) => actions[i]?.();
 
-  const option = (id: number, build: (li: HTMLLIElement) => void) => {
+  const option = (id: number, build: (li: HTMLLIElement) => void, action: () => void) => {
+    actions[id] = action;
     const li = document.createElement('li');
     li.id = `site-search-option-${id}`;
     li.setAttribute('role', 'option');
@@ -60,35 +55,56 @@ export function attachCombobox(root: HTMLElement): void {
     active = -1;
     input.removeAttribute('aria-activedescendant');
     const recall = store.settings().recall;
-    const items = hits.map((hit, i) =>
-      option(i, (li) => {
-        const title = document.createElement('span');
-        title.className = 'title';
-        appendHighlighted(title, hit.title);
-        const snippet = document.createElement('span');
-        snippet.className = 'snippet';
-        // The short answer would give the answer away while the learner practises recall.
-        if (recall) showInline(snippet, matchSummary(hit.places));
-        else appendHighlighted(snippet, hit.snippet);
-        const meta = document.createElement('span');
-        meta.className = 'meta';
-        meta.textContent = `${hit.record.topicTitle} · ${DIFFICULTY_LABELS[hit.record.difficulty]}`;
-        li.append(title, snippet, meta);
-      }),
-    );
+    actions = [];
+    const items: HTMLLIElement[] = [];
     if (correction) {
+      const corrected = correction;
       items.push(
-        option(items.length, (li) => {
-          li.className = 'all';
-          li.textContent = `Did you mean “${correction}”?`;
-        }),
+        option(
+          0,
+          (li) => {
+            li.className = 'all';
+            li.textContent = `Did you mean “${corrected}”?`;
+          },
+          () => {
+            input.value = corrected;
+            void update();
+          },
+        ),
       );
     }
+    const first = items.length;
     items.push(
-      option(items.length, (li) => {
-        li.className = 'all';
-        li.textContent = hits.length ? `All results for “${query}”` : `No questions match “${query}”: see the search page and topics`;
-      }),
+      ...hits.map((hit, i) =>
+        option(
+          first + i,
+          (li) => {
+            const title = document.createElement('span');
+            title.className = 'title';
+            appendHighlighted(title, hit.title);
+            const snippet = document.createElement('span');
+            snippet.className = 'snippet';
+            // The short answer would give the answer away while the learner practises recall.
+            if (recall) showInline(snippet, matchSummary(hit.places));
+            else appendHighlighted(snippet, hit.snippet);
+            const meta = document.createElement('span');
+            meta.className = 'meta';
+            meta.textContent = `${hit.record.topicTitle} · ${DIFFICULTY_LABELS[hit.record.difficulty]}`;
+            li.append(title, snippet, meta);
+          },
+          () => (location.href = hit.record.url),
+        ),
+      ),
+    );
+    items.push(
+      option(
+        items.length,
+        (li) => {
+          li.className = 'all';
+          li.textContent = hits.length ? `All results for “${query}”` : `No questions match “${query}”: see the search page and topics`;
+        },
+        () => input.form?.requestSubmit(),
+      ),
     );
     list.replaceChildren(...items);
     list.hidden = false;
