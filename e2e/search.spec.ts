@@ -33,10 +33,12 @@ test('/ and Ctrl+K focus the search box, typing shows suggestions, Esc closes th
   await expect(listbox).toBeVisible();
   await expect(box).toHaveAttribute('aria-expanded', 'true');
   const options = listbox.getByRole('option');
-  expect(await options.count()).toBeLessThanOrEqual(9);
-  await expect(options.first()).toContainText(/generator/i);
-  await expect(options.first().locator('mark').first()).toHaveText(/generat/i);
-  await expect(options.first().locator('.snippet')).not.toBeEmpty();
+  // Up to 8 results, "Did you mean" and the link to all results.
+  expect(await options.count()).toBeLessThanOrEqual(10);
+  await expect(options.first()).toHaveText('Did you mean “generator”?');
+  await expect(options.nth(1)).toContainText(/generator/i);
+  await expect(options.nth(1).locator('mark').first()).toHaveText(/generat/i);
+  await expect(options.nth(1).locator('.snippet')).not.toBeEmpty();
 
   await page.keyboard.press('Escape');
   await expect(listbox).toBeHidden();
@@ -119,9 +121,10 @@ test('a typo with swapped letters still finds the question, and offers the spell
   await box.click();
   await box.fill('yeild');
   const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
-  await expect(options.first()).toContainText('What is a generator, and what does yield do?');
-  const didYouMean = options.filter({ hasText: 'Did you mean “yield”?' });
-  await expect(didYouMean).toHaveCount(1);
+  // The correction is offered first, then the results it already found.
+  const didYouMean = options.first();
+  await expect(didYouMean).toHaveText('Did you mean “yield”?');
+  await expect(options.nth(1)).toContainText('What is a generator, and what does yield do?');
   await didYouMean.click();
   await expect(box).toHaveValue('yield');
   await expect(options.filter({ hasText: 'Did you mean' })).toHaveCount(0);
