@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchRecord, extractKeywords, synonymAliases, type RecordSource } from '../src/lib/search-records.ts';
-import { createSearcher, highlightWords, letterPairs, matchSummary, normalise, swaps, tokenize } from '../src/lib/search.ts';
+import { createSearcher } from '../src/lib/search.ts';
+import { highlightWords, letterPairs, matchSummary, normalise, swaps, tokenize } from '../src/lib/search-text.ts';
 
 const source = (over: Partial<RecordSource> & Pick<RecordSource, 'id' | 'title'>): RecordSource => ({
   url: `/python/q/${over.id}/`,

@@ -5,7 +5,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Difficulty } from './deck.ts';
 import { parseMarkdown } from './question-file.ts';
-import { OPERATOR, tokenize } from './search.ts';
+import { OPERATOR, tokenize } from './search-text.ts';
 
 /** One question in the search index. */
 export interface SearchRecord {

@@ -5,7 +5,8 @@
  * where it matched instead of the short answer.
  */
 import { DIFFICULTY_LABELS } from '../lib/deck';
-import { matchSummary, type SearchHit } from '../lib/search';
+import type { SearchHit } from '../lib/search';
+import { matchSummary } from '../lib/search-text';
 import { appendHighlighted } from './highlight';
 import { store } from './progress';
 import { searchClient } from './search-client';
