@@ -9,6 +9,7 @@ import { buildSearchRecord, type SearchRecord } from '../src/lib/search-records.
 
 interface DeckYaml {
   topics: { id: string; title: string }[];
+  synonyms?: string[][];
 }
 
 /** The real deck's records, read straight from content/<deck>/. */
@@ -32,7 +33,7 @@ export function realRecords(deck = 'python'): SearchRecord[] {
         difficulty: data.difficulty,
         tags: data.tags ?? [],
         body,
-      });
+      }, meta.synonyms);
     });
 }
 

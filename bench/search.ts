@@ -2,10 +2,13 @@
  * `npm run bench:search`: index size, load time and query time for synthetic decks of 100,
  * 1,000 and 10,000 questions shaped like ours. A report, not a test: it prints numbers.
  *
- * Query times are cold: each round uses a fresh searcher, so no query word is cached.
+ * Query times are cold: each round uses a fresh searcher, so no query word is cached. A query
+ * is timed as the worker answers it: the results and the suggestion (corrected query, topics).
+ * The queries are the 30 below plus the relevance suite's learner queries.
  */
 import { gzipSync } from 'node:zlib';
 import { createSearcher } from '../src/lib/search.ts';
+import { RELEVANCE_QUERIES } from '../tests/fixtures/search-queries.ts';
 import { realRecords, syntheticRecords } from './deck-records.ts';
 
 const SIZES = [100, 1_000, 10_000];
@@ -17,6 +20,7 @@ const QUERIES = [
   'mutable default', 'late binding', 'context manager', 'thread safe', 'dict order', 'list comprehension',
   'garbage collector', 'event loop', 'shallow copy', 'class attribute', 'type hints', 'virtual environment',
   'gen', 'dec',
+  ...RELEVANCE_QUERIES.map((q) => q.query),
 ];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -39,6 +43,7 @@ for (const size of SIZES) {
     for (const query of QUERIES) {
       const t0 = performance.now();
       searcher.search(query, {}, 8);
+      searcher.suggest(query);
       times.push(performance.now() - t0);
     }
   }

@@ -33,10 +33,12 @@ test('/ and Ctrl+K focus the search box, typing shows suggestions, Esc closes th
   await expect(listbox).toBeVisible();
   await expect(box).toHaveAttribute('aria-expanded', 'true');
   const options = listbox.getByRole('option');
-  expect(await options.count()).toBeLessThanOrEqual(9);
-  await expect(options.first()).toContainText(/generator/i);
-  await expect(options.first().locator('mark').first()).toHaveText(/generat/i);
-  await expect(options.first().locator('.snippet')).not.toBeEmpty();
+  // Up to 8 results, "Did you mean" and the link to all results.
+  expect(await options.count()).toBeLessThanOrEqual(10);
+  await expect(options.first()).toHaveText('Did you mean “generator”?');
+  await expect(options.nth(1)).toContainText(/generator/i);
+  await expect(options.nth(1).locator('mark').first()).toHaveText(/generat/i);
+  await expect(options.nth(1).locator('.snippet')).not.toBeEmpty();
 
   await page.keyboard.press('Escape');
   await expect(listbox).toBeHidden();
@@ -92,6 +94,73 @@ test('no results says so and offers the topics', async ({ page }) => {
   await page.goto('search/?q=zzqxv');
   await expect(page.getByRole('status')).toHaveText('No questions match “zzqxv”.');
   await expect(page.getByRole('link', { name: 'Objects, identity and mutability' })).toBeVisible();
+});
+
+test('operators are searchable, by themselves and with words', async ({ page }) => {
+  await page.goto('python/');
+  const box = page.getByRole('combobox', { name: 'Search questions' });
+  await box.click();
+  await box.fill(':=');
+  const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
+  await expect(options.first()).toContainText('walrus operator');
+  // The operator and its name are both marked.
+  await expect(options.first().locator('mark')).toHaveText(['walrus', ':=']);
+
+  await page.goto(`search/?q=${encodeURIComponent('== vs is')}`);
+  await expect(page.locator('.results > li').first().getByRole('link')).toHaveText('What is the difference between is and ==, and when is is the right choice?');
+});
+
+test('a natural question finds the question that answers it', async ({ page }) => {
+  await page.goto(`search/?q=${encodeURIComponent('how do I log an exception with its traceback')}`);
+  await expect(page.locator('.results > li').first().getByRole('link')).toHaveText(/log an exception with its traceback/);
+});
+
+test('a typo with swapped letters still finds the question, and offers the spelling', async ({ page }) => {
+  await page.goto('python/');
+  const box = page.getByRole('combobox', { name: 'Search questions' });
+  await box.click();
+  await box.fill('yeild');
+  const options = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
+  // The correction is offered first, then the results it already found.
+  const didYouMean = options.first();
+  await expect(didYouMean).toHaveText('Did you mean “yield”?');
+  await expect(options.nth(1)).toContainText('What is a generator, and what does yield do?');
+  await didYouMean.click();
+  await expect(box).toHaveValue('yield');
+  await expect(options.filter({ hasText: 'Did you mean' })).toHaveCount(0);
+});
+
+test('a query that finds nothing offers a corrected query and the closest topics', async ({ page }) => {
+  await page.goto('search/?q=genertaorr');
+  await expect(page.getByRole('status')).toHaveText('No questions match “genertaorr”.');
+  await expect(page.getByRole('heading', { name: 'Closest topics' })).toBeVisible();
+  await expect(page.locator('[data-near-topics]').getByRole('link').first()).toHaveText('Iterators and generators');
+  await page.getByRole('link', { name: 'generators', exact: true }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=generators$/);
+  await expect(page.getByRole('status')).toHaveText(/\d+ questions match “generators”/);
+  await expect(page.getByRole('heading', { name: 'Closest topics' })).toBeHidden();
+});
+
+test('with active recall on, results show where they matched, not the short answer', async ({ page }) => {
+  const short = 'A decorator is a callable that takes a function';
+  await page.goto('search/?q=decorator');
+  const first = page.locator('.results > li').first();
+  await expect(first.getByRole('link')).toHaveText('What is a decorator in Python, and what problem does it solve?');
+  await expect(first.locator('.snippet')).toHaveText(/^Matches /);
+  await expect(page.locator('.results')).not.toContainText(short);
+  const box = page.getByRole('combobox', { name: 'Search questions' });
+  await box.click();
+  await box.fill('decorator');
+  const listbox = page.getByRole('listbox', { name: 'Suggestions' });
+  await expect(listbox.getByRole('option').first()).toContainText('Matches');
+  await expect(listbox).not.toContainText(short);
+
+  // Review mode (recall off, switched on a study page) shows the short answer again.
+  await page.goto('python/');
+  await page.getByRole('switch', { name: 'Active recall' }).click();
+  await expect(page.getByRole('switch', { name: 'Active recall' })).toHaveAttribute('aria-checked', 'false');
+  await page.goto('search/?q=decorator');
+  await expect(page.locator('.results > li').first().locator('.snippet')).toContainText(short);
 });
 
 test.describe('with JavaScript disabled', () => {

@@ -121,4 +121,12 @@ describe('checkDeckFile', () => {
     });
     expect(dup.problems.map(formatProblem)).toEqual(['deck.yaml: topics.1.id: duplicate topic "a"']);
   });
+
+  it('takes search synonyms as groups of two or more, and says which group is wrong', () => {
+    const base = 'title: T\ndescription: D\npageSize: 5\nverifiedOn: "3.11"\ntopics:\n  - {id: a, title: A}\n';
+    expect(checkDeckFile({ path: 'deck.yaml', text: base }).deck?.synonyms).toEqual([]);
+    expect(checkDeckFile({ path: 'deck.yaml', text: `${base}synonyms:\n  - [gil, global interpreter lock]\n` }).deck?.synonyms).toEqual([['gil', 'global interpreter lock']]);
+    const bad = checkDeckFile({ path: 'deck.yaml', text: `${base}synonyms:\n  - [gil, global interpreter lock]\n  - [lonely]\n` });
+    expect(bad.problems.map(formatProblem)).toEqual(['deck.yaml: synonyms.1: a synonym group needs at least two entries']);
+  });
 });

@@ -5,6 +5,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Difficulty } from './deck.ts';
 import { parseMarkdown } from './question-file.ts';
+import { OPERATOR, tokenize } from './search-text.ts';
 
 /** One question in the search index. */
 export interface SearchRecord {
@@ -16,12 +17,14 @@ export interface SearchRecord {
   topicTitle: string;
   difficulty: Difficulty;
   tags: string[];
-  /** Terms drawn from the answer: code identifiers and bold phrases, space-separated. */
+  /** Terms drawn from the answer: code identifiers, operators and bold phrases, space-separated. */
   keywords: string;
+  /** The deck's synonyms of words and phrases the question contains, space-separated (often empty). */
+  aliases: string;
 }
 
 /** What a record is built from: its fields, less the keywords, plus the Markdown body they come from. */
-export interface RecordSource extends Omit<SearchRecord, 'keywords' | 'tags'> {
+export interface RecordSource extends Omit<SearchRecord, 'keywords' | 'tags' | 'aliases'> {
   tags: readonly string[];
   /** The question's Markdown body. */
   body: string;
@@ -57,10 +60,12 @@ export function extractKeywords(body: string | Root): string {
   const visit = (node: RootContent | Root) => {
     if (node.type === 'inlineCode') {
       for (const [name] of node.value.matchAll(IDENTIFIER)) add(name);
+      // Operators are searchable too (`:=`, `+=`, `**`); they are short, so the length rule skips them.
+      for (const [op] of node.value.matchAll(OPERATOR)) if (!seen.has(op)) seen.set(op, op);
     } else if (node.type === 'code' && node.lang === 'python') {
       for (const [name] of node.value.matchAll(IDENTIFIER)) if (isDistinctive(name)) add(name);
     } else if (node.type === 'strong') {
-      const text = node.children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+      const text = node.children.map((c) => ('value' in c ? c.value : '')).join('').replace(/\s+/g, ' ').trim();
       if (text.length <= 40 && !text.endsWith('?')) add(text);
     }
     if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
@@ -69,8 +74,29 @@ export function extractKeywords(body: string | Root): string {
   return [...seen.values()].slice(0, MAX_KEYWORDS).join(' ');
 }
 
-/** Builds the search record of one question. */
-export function buildSearchRecord(source: RecordSource): SearchRecord {
+/** The words of a text as one space-separated, lowercased line with spaces at both ends, for phrase lookups. */
+const wordLine = (text: string) => ` ${tokenize(text).map((t) => t.word).join(' ')} `;
+
+/**
+ * The synonyms a record gains from the deck's synonym groups: for every group with a member
+ * found (as whole words) in `text`, the group's other members.
+ * @example synonymAliases('What is the GIL?', [['gil', 'global interpreter lock']]) // "global interpreter lock"
+ */
+export function synonymAliases(text: string, groups: readonly (readonly string[])[]): string {
+  const line = wordLine(text);
+  const found: string[] = [];
+  for (const group of groups) {
+    const members = group.map((member) => ({ member, words: wordLine(member) }));
+    if (!members.some(({ words }) => words.trim() && line.includes(words))) continue;
+    for (const { member, words } of members) if (!line.includes(words)) found.push(member);
+  }
+  return found.join(' ');
+}
+
+/** Builds the search record of one question; `synonyms` are the deck's synonym groups. */
+export function buildSearchRecord(source: RecordSource, synonyms: readonly (readonly string[])[] = []): SearchRecord {
   const { body, ...fields } = source;
-  return { ...fields, tags: [...source.tags], keywords: extractKeywords(body) };
+  const keywords = extractKeywords(body);
+  const aliases = synonymAliases([source.title, source.short, source.tags.join(' '), keywords].join(' \n '), synonyms);
+  return { ...fields, tags: [...source.tags], keywords, aliases };
 }

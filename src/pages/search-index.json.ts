@@ -19,7 +19,7 @@ export const GET: APIRoute = async () => {
         difficulty: entry.data.difficulty,
         tags: entry.data.tags,
         body: entry.body ?? '',
-      }),
+      }, deck.data.synonyms),
     ),
   );
   return new Response(JSON.stringify(records), { headers: { 'Content-Type': 'application/json' } });

@@ -20,6 +20,11 @@ export const deckSchema = z.object({
   verifiedOn: z.string().regex(/^\d+\.\d+$/, 'must look like "3.11"'),
   /** Topics in study order. */
   topics: z.array(topicSchema).min(1),
+  /**
+   * Search synonyms: each entry is a group of words or phrases that mean the same to a learner
+   * (`[gil, global interpreter lock]`). A question that contains one of them is also found by the others.
+   */
+  synonyms: z.array(z.array(z.string().trim().min(1, 'must not be empty')).min(2, 'a synonym group needs at least two entries')).default([]),
 });
 
 export type DeckData = z.infer<typeof deckSchema>;

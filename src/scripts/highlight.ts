@@ -1,5 +1,5 @@
 /** Rendering highlighted text as DOM nodes: content strings are never parsed as HTML. */
-import type { HighlightPart } from '../lib/search';
+import type { HighlightPart } from '../lib/search-text';
 
 /**
  * Appends parts to `parent`: matched runs as <mark>, text between backticks inside <code>,

@@ -2,15 +2,15 @@
  * The page's side of search: starts the worker on first use and turns its answers into
  * promises. Loaded on demand, the first time a learner focuses or types into search.
  */
-import type { SearchFilters, SearchHit } from '../lib/search';
+import type { SearchFilters, SearchResults } from '../lib/search';
 import type { WorkerRequest } from './search-worker';
 
 /** Searches the deck in a worker. */
 export interface SearchClient {
-  search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
+  search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchResults>;
 }
 
-type Reply = { id: number; hits: SearchHit[] } | { id: number; error: string };
+type Reply = ({ id: number } & SearchResults) | { id: number; error: string };
 
 let client: SearchClient | undefined;
 
@@ -18,7 +18,7 @@ let client: SearchClient | undefined;
 export function searchClient(indexUrl: string): SearchClient {
   if (client) return client;
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (hits: SearchHit[]) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (results: SearchResults) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   worker.addEventListener('message', (event: MessageEvent<Reply>) => {
     const reply = event.data;
@@ -26,7 +26,7 @@ export function searchClient(indexUrl: string): SearchClient {
     pending.delete(reply.id);
     if (!waiting) return;
     if ('error' in reply) waiting.reject(new Error(reply.error));
-    else waiting.resolve(reply.hits);
+    else waiting.resolve({ hits: reply.hits, suggestion: reply.suggestion });
   });
   const post = (request: WorkerRequest) => worker.postMessage(request);
   post({ type: 'load', url: new URL(indexUrl, location.href).href });

@@ -1,12 +1,16 @@
 /**
  * The header search combobox (ARIA 1.2 combobox with a listbox popup): up to 8 suggestions as
  * the learner types, ↑/↓ to move, Enter to open, Esc to close. Loaded by the SiteSearch stub on
- * first use; results are built from text nodes only.
+ * first use; results are built from text nodes only. With active recall on, a suggestion shows
+ * where it matched instead of the short answer.
  */
 import { DIFFICULTY_LABELS } from '../lib/deck';
 import type { SearchHit } from '../lib/search';
+import { matchSummary } from '../lib/search-text';
 import { appendHighlighted } from './highlight';
+import { store } from './progress';
 import { searchClient } from './search-client';
+import { showInline } from './text-parts';
 
 const SUGGESTIONS = 8;
 
@@ -18,6 +22,7 @@ export function attachCombobox(root: HTMLElement): void {
   if (!input || !list || !status) return;
   const client = searchClient(root.dataset.index ?? '');
   let hits: SearchHit[] = [];
+  let correction: string | undefined;
   let active = -1;
   let latest = 0;
 
@@ -30,14 +35,12 @@ export function attachCombobox(root: HTMLElement): void {
     input.removeAttribute('aria-activedescendant');
   };
 
-  /** Opens result `i`, or the full results page for the option after the last result. */
-  const open = (i: number) => {
-    const hit = hits[i];
-    if (hit) location.href = hit.record.url;
-    else input.form?.requestSubmit();
-  };
+  /** What choosing each option does, in list order: "Did you mean", the results, then the full results page. */
+  let actions: (() => void)[] = [];
+  const open = (i: number) => actions[i]?.();
 
-  const option = (id: number, build: (li: HTMLLIElement) => void) => {
+  const option = (id: number, build: (li: HTMLLIElement) => void, action: () => void) => {
+    actions[id] = action;
     const li = document.createElement('li');
     li.id = `site-search-option-${id}`;
     li.setAttribute('role', 'option');
@@ -52,37 +55,70 @@ export function attachCombobox(root: HTMLElement): void {
   const render = (query: string) => {
     active = -1;
     input.removeAttribute('aria-activedescendant');
-    const items = hits.map((hit, i) =>
-      option(i, (li) => {
-        const title = document.createElement('span');
-        title.className = 'title';
-        appendHighlighted(title, hit.title);
-        const snippet = document.createElement('span');
-        snippet.className = 'snippet';
-        appendHighlighted(snippet, hit.snippet);
-        const meta = document.createElement('span');
-        meta.className = 'meta';
-        meta.textContent = `${hit.record.topicTitle} · ${DIFFICULTY_LABELS[hit.record.difficulty]}`;
-        li.append(title, snippet, meta);
-      }),
+    const recall = store.settings().recall;
+    actions = [];
+    const items: HTMLLIElement[] = [];
+    if (correction) {
+      const corrected = correction;
+      items.push(
+        option(
+          0,
+          (li) => {
+            li.className = 'all';
+            li.textContent = `Did you mean “${corrected}”?`;
+          },
+          () => {
+            input.value = corrected;
+            void update();
+          },
+        ),
+      );
+    }
+    const first = items.length;
+    items.push(
+      ...hits.map((hit, i) =>
+        option(
+          first + i,
+          (li) => {
+            const title = document.createElement('span');
+            title.className = 'title';
+            appendHighlighted(title, hit.title);
+            const snippet = document.createElement('span');
+            snippet.className = 'snippet';
+            // The short answer would give the answer away while the learner practises recall.
+            if (recall) showInline(snippet, matchSummary(hit.places));
+            else appendHighlighted(snippet, hit.snippet);
+            const meta = document.createElement('span');
+            meta.className = 'meta';
+            meta.textContent = `${hit.record.topicTitle} · ${DIFFICULTY_LABELS[hit.record.difficulty]}`;
+            li.append(title, snippet, meta);
+          },
+          () => (location.href = hit.record.url),
+        ),
+      ),
     );
     items.push(
-      option(hits.length, (li) => {
-        li.className = 'all';
-        li.textContent = hits.length ? `All results for “${query}”` : `No questions match “${query}”: see the search page and topics`;
-      }),
+      option(
+        items.length,
+        (li) => {
+          li.className = 'all';
+          li.textContent = hits.length ? `All results for “${query}”` : `No questions match “${query}”: see the search page and topics`;
+        },
+        () => input.form?.requestSubmit(),
+      ),
     );
     list.replaceChildren(...items);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
-    status.textContent = hits.length ? `${hits.length} suggestion${hits.length === 1 ? '' : 's'}` : 'No matching questions';
+    const count = hits.length ? `${hits.length} suggestion${hits.length === 1 ? '' : 's'}` : 'No matching questions';
+    status.textContent = correction ? `${count}. Did you mean “${correction}”?` : count;
   };
 
   const update = async () => {
     const query = input.value.trim();
     const ticket = ++latest;
     if (!query) return close();
-    let found: SearchHit[];
+    let found: Awaited<ReturnType<typeof client.search>>;
     try {
       found = await client.search(query, {}, SUGGESTIONS);
     } catch {
@@ -91,7 +127,8 @@ export function attachCombobox(root: HTMLElement): void {
     }
     // A slower answer to an older query must not replace a newer one.
     if (ticket !== latest) return;
-    hits = found;
+    hits = found.hits;
+    correction = found.suggestion.query;
     render(query);
   };
 

@@ -2,7 +2,7 @@
  * The search worker: loads the index and answers queries off the main thread, so typing never
  * waits for a search, however large the deck.
  */
-import { createSearcher, type SearchFilters, type Searcher } from '../lib/search';
+import { createSearcher, type SearchFilters, type Searcher, type SearchResults } from '../lib/search';
 import type { SearchRecord } from '../lib/search-records';
 
 /** A message the page sends. */
@@ -28,6 +28,9 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   searcher
-    .then((s) => self.postMessage({ id: request.id, hits: s.search(request.query, request.filters, request.limit) }))
+    .then((s) => {
+      const results: SearchResults = { hits: s.search(request.query, request.filters, request.limit), suggestion: s.suggest(request.query) };
+      self.postMessage({ id: request.id, ...results });
+    })
     .catch((error: unknown) => self.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }));
 });
