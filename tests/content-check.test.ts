@@ -117,7 +117,7 @@ describe('prompt code', () => {
 
   it('requires prompt code when the title asks what code prints', () => {
     expect(problemsOf('prompt-missing-for-title.md')).toEqual([
-      `${dir}/prompt-missing-for-title.md: prompt: is required: the title asks what code prints, so put that code on the front (prompt.code and prompt.output)`,
+      `${dir}/prompt-missing-for-title.md: prompt: is required: the title asks what code prints, so put that code on the front (add prompt.code and prompt.output)`,
     ]);
   });
 

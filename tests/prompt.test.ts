@@ -41,7 +41,7 @@ describe('promptRuleProblems', () => {
 
   it('names the reason a prompt is required: the title first, then the tag', () => {
     expect(promptRuleProblems({ title: 'What does this print?', tags: ['gotcha'] })).toEqual([
-      ['prompt', 'is required: the title asks what code prints, so put that code on the front (prompt.code and prompt.output)'],
+      ['prompt', 'is required: the title asks what code prints, so put that code on the front (add prompt.code and prompt.output)'],
     ]);
     expect(promptRuleProblems({ title: 'Why?', tags: ['predict-output'] })).toEqual([
       ['prompt', 'is required: the "predict-output" tag marks a predict-the-output question (add prompt.code and prompt.output)'],

@@ -46,8 +46,14 @@ export const promptSchema = z
     code: z
       .string({ error: 'must be a block of Python code (use `code: |`)' })
       .refine((s) => s.trim().length > 0, 'must not be empty')
-      .refine((s) => textLines(s).length <= PROMPT_MAX_LINES, `must be at most ${PROMPT_MAX_LINES} lines: show only the code the title asks about`)
-      .refine((s) => textLines(s).every((line) => line.length <= PROMPT_MAX_WIDTH), `each line must be at most ${PROMPT_MAX_WIDTH} characters`)
+      .refine(
+        (s) => textLines(s).length <= PROMPT_MAX_LINES,
+        `must be at most ${PROMPT_MAX_LINES} lines: show only the code the title asks about`,
+      )
+      .refine(
+        (s) => textLines(s).every((line) => line.length <= PROMPT_MAX_WIDTH),
+        `each line must be at most ${PROMPT_MAX_WIDTH} characters`,
+      )
       .refine((s) => !s.includes('\t'), 'must be indented with spaces, not tabs'),
     /** Exactly what the code prints (stdout and stderr); with `raises`, it ends with the traceback's last line. */
     output: z
@@ -79,9 +85,8 @@ export function promptRuleProblems(question: { title: string; tags: readonly str
   const tag = PROMPT_TAGS.find((t) => question.tags.includes(t));
   const asks = titleAsksForOutput(question.title);
   if (question.prompt === undefined) {
-    if (asks) return [['prompt', 'is required: the title asks what code prints, so put that code on the front (prompt.code and prompt.output)']];
-    if (tag) return [['prompt', `is required: the "${tag}" tag marks a predict-the-output question (add prompt.code and prompt.output)`]];
-    return [];
+    const why = asks ? 'the title asks what code prints, so put that code on the front' : `the "${tag}" tag marks a predict-the-output question`;
+    return asks || tag ? [['prompt', `is required: ${why} (add prompt.code and prompt.output)`]] : [];
   }
   if (!asks) return [['title', 'must refer to the prompt code, e.g. "What does this code print, and why?"']];
   return [];
