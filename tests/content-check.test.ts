@@ -104,6 +104,62 @@ describe('checkQuestionFiles', () => {
   });
 });
 
+describe('prompt code', () => {
+  it('passes a question with prompt code, output and the exception it raises', () => {
+    const result = checkQuestionFiles([fixture('valid-prompt.md')], deck);
+    expect(result.problems).toEqual([]);
+    expect(result.questions[0]?.data.prompt).toEqual({
+      code: 't = (1, [2])\nprint(t)\nhash(t)\n',
+      output: "(1, [2])\nTypeError: unhashable type: 'list'\n",
+      raises: 'TypeError',
+    });
+  });
+
+  it('requires prompt code when the title asks what code prints', () => {
+    expect(problemsOf('prompt-missing-for-title.md')).toEqual([
+      `${dir}/prompt-missing-for-title.md: prompt: is required: the title asks what code prints, so put that code on the front (add prompt.code and prompt.output)`,
+    ]);
+  });
+
+  it('requires prompt code when a tag marks a predict-the-output question', () => {
+    expect(problemsOf('prompt-missing-for-tag.md')).toEqual([
+      `${dir}/prompt-missing-for-tag.md: prompt: is required: the "gotcha" tag marks a predict-the-output question (add prompt.code and prompt.output)`,
+    ]);
+  });
+
+  it('requires a title that refers to the prompt code', () => {
+    expect(problemsOf('prompt-title-silent.md')).toEqual([
+      `${dir}/prompt-title-silent.md: title: must refer to the prompt code, e.g. "What does this code print, and why?"`,
+    ]);
+  });
+
+  it('reports empty code and a missing output', () => {
+    expect(problemsOf('prompt-empty-code.md')).toEqual([
+      `${dir}/prompt-empty-code.md: prompt.code: must not be empty`,
+      `${dir}/prompt-empty-code.md: prompt.output: is required`,
+    ]);
+  });
+
+  it('reports prompt code longer than the limit', () => {
+    expect(problemsOf('prompt-too-long.md')).toEqual([
+      `${dir}/prompt-too-long.md: prompt.code: must be at most 12 lines: show only the code the title asks about`,
+    ]);
+  });
+
+  it('reports an output that does not end with the exception the code raises', () => {
+    expect(problemsOf('prompt-raises-mismatch.md')).toEqual([
+      `${dir}/prompt-raises-mismatch.md: prompt.output: must end with the traceback's last line, "TypeError: …", because raises is TypeError`,
+    ]);
+  });
+
+  it('reports a bad exception name and a misspelt prompt field', () => {
+    expect(problemsOf('prompt-bad-raises.md').sort()).toEqual([
+      `${dir}/prompt-bad-raises.md: prompt.outptu: unknown field (check the spelling)`,
+      `${dir}/prompt-bad-raises.md: prompt.raises: must be an exception class name, such as TypeError`,
+    ]);
+  });
+});
+
 describe('checkDeckFile', () => {
   it('accepts a valid deck', () => {
     expect(deck?.topics.map((t) => t.id)).toEqual(['objects']);

@@ -42,4 +42,14 @@ describe('flashcard data', () => {
     });
     expect(flashcardOf({ ...source, body: '## Key points\n\n- Two.\n' }).fp).not.toBe(card.fp);
   });
+
+  it('carries prompt code, highlighted, and its output only for questions that have them', () => {
+    const source = {
+      id: 'python/x', number: 3, title: 'What does this code print?', short: 'One.', topic: 'objects', topicTitle: 'Objects',
+      difficulty: 'basic', tags: ['gotcha'], body: '## Key points\n\n- One.\n', href: '/python/q/x/',
+    } as const;
+    const prompt = { lines: [[{ text: 'print', className: 'cl-0550ae cd-79c0ff' }, { text: '(1)' }]], output: '1\n' };
+    expect(flashcardOf({ ...source, prompt }).prompt).toEqual(prompt);
+    expect('prompt' in flashcardOf(source)).toBe(false);
+  });
 });

@@ -62,12 +62,14 @@ const KEY_POINTS = { min: 3, max: 5 };
 function zodProblems(path: string, error: ZodError, input: unknown): Problem[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return { path, field: issue.keys.join(', '), reason: 'unknown field (check the spelling)' };
+      const fields = issue.keys.map((key) => [...issue.path.map(String), key].join('.'));
+      return { path, field: fields.join(', '), reason: 'unknown field (check the spelling)' };
     }
     const field = issue.path.map(String).join('.') || '(front matter)';
     let value: unknown = input;
     for (const key of issue.path) value = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
-    return { path, field, reason: value === undefined ? 'is required' : issue.message };
+    // A missing field is "required"; a rule about an absent field keeps its own reason.
+    return { path, field, reason: value === undefined && issue.code !== 'custom' ? 'is required' : issue.message };
   });
 }
 

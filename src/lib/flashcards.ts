@@ -4,6 +4,7 @@
  * from it and never parses Markdown or treats content as HTML.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
+import type { CodeToken } from './code-tokens.ts';
 import type { Difficulty } from './deck.ts';
 import { questionFingerprint } from './fingerprint.ts';
 import { inlineCodeParts, type TextPart } from './inline-code.ts';
@@ -27,6 +28,16 @@ export interface Flashcard {
   href: string;
   /** Fingerprint of the question's content, stored with each review of it. */
   fp: string;
+  /** The code the question asks about (front) and its verified output (back), when it has one. */
+  prompt?: FlashcardPrompt;
+}
+
+/** A card's prompt code, already highlighted at build time, and what it prints. */
+export interface FlashcardPrompt {
+  lines: CodeToken[][];
+  output: string;
+  /** The exception the code ends in, when it raises one. */
+  raises?: string;
 }
 
 /** A deck's cards, in study order. */
@@ -48,6 +59,7 @@ export interface FlashcardSource {
   tags: readonly string[];
   body: string;
   href: string;
+  prompt?: FlashcardPrompt;
 }
 
 function phrasingParts(nodes: readonly (PhrasingContent | RootContent)[], parts: TextPart[]): void {
@@ -107,6 +119,7 @@ export function flashcardOf(source: FlashcardSource): Flashcard {
     tags: [...source.tags],
     points: keyPointsOf(source.body),
     href: source.href,
-    fp: questionFingerprint(source.title, source.short, source.body),
+    fp: questionFingerprint(source.title, source.short, source.body, source.prompt?.lines.map((line) => line.map((t) => t.text).join('')).join('\n')),
+    ...(source.prompt ? { prompt: source.prompt } : {}),
   };
 }

@@ -1,0 +1,63 @@
+/**
+ * Highlighted code as data: lines of tokens, each with its colour classes. Made at build time
+ * with the same shiki themes and colour transformer as the Markdown code blocks, so a page can
+ * render it as plain elements (and the flashcards script can build it as DOM nodes) without
+ * any HTML string, and it looks exactly like the code in the answers.
+ */
+import type { Element, ElementContent } from 'hast';
+import { codeToHast } from 'shiki';
+import dark from 'shiki/themes/github-dark-default.mjs';
+import light from 'shiki/themes/github-light-default.mjs';
+import { codeColorClasses, CODE_THEMES, themeColors } from './code-colors.ts';
+
+/** One run of text in one colour; `className` holds its colour classes (`cl-… cd-…`). */
+export interface CodeToken {
+  text: string;
+  className?: string;
+}
+
+/** A highlighted block: its language and its lines of tokens. */
+export interface HighlightedCode {
+  lang: string;
+  lines: CodeToken[][];
+}
+
+/** The classes of a highlighted `<pre>`, as Astro's Markdown code blocks have them. */
+export const CODE_BLOCK_CLASS = `astro-code astro-code-themes ${CODE_THEMES.light} ${CODE_THEMES.dark}`;
+
+const colorClasses = codeColorClasses(themeColors(light), themeColors(dark));
+
+function classOf(node: Element): string | undefined {
+  const value: unknown = node.properties.className ?? node.properties.class;
+  const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
+  return list.filter(Boolean).join(' ') || undefined;
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(textOf).join('') : '';
+}
+
+function elements(nodes: readonly ElementContent[], tagName: string): Element[] {
+  return nodes.filter((n): n is Element => n.type === 'element' && n.tagName === tagName);
+}
+
+/**
+ * Highlights code into lines of tokens (trailing newlines dropped).
+ * @example await highlightCode('x = 1') // { lang: 'python', lines: [[{ text: 'x ', className: 'cl-1f2328 cd-e6edf3' }, …]] }
+ */
+export async function highlightCode(code: string, lang = 'python'): Promise<HighlightedCode> {
+  const root = await codeToHast(code.replace(/\n+$/, ''), { lang, themes: CODE_THEMES, defaultColor: false, transformers: [colorClasses] });
+  const pre = elements(root.children as ElementContent[], 'pre')[0];
+  const codeElement = pre && elements(pre.children, 'code')[0];
+  if (!codeElement) throw new Error('highlightCode: shiki returned no <pre><code>');
+  const lines = elements(codeElement.children, 'span').map((line) =>
+    line.children.flatMap((token): CodeToken[] => {
+      const text = textOf(token);
+      if (!text) return [];
+      const className = token.type === 'element' ? classOf(token) : undefined;
+      return [className ? { text, className } : { text }];
+    }),
+  );
+  return { lang, lines };
+}
