@@ -11,13 +11,14 @@ export const PROMPT_TAGS = ['gotcha', 'predict-output'] as const;
 /**
  * Title phrasings that promise code to read. Kept narrow on purpose: each one only makes sense
  * when the code is in front of the learner.
- * - "What does this print", "what does this code output", "what will the following snippet show"
+ * - "What does this print", "what does this `enum` code output", "what will the following snippet show"
+ *   (up to six words between "this" and the verb)
  * - "what does `print(a)` show": a print call named in the title
  * - a title that starts "After `b = a` and …": it narrates code steps
  * - "predict the output", "what is printed", "what gets printed"
  */
 const ASKS_FOR_OUTPUT: readonly RegExp[] = [
-  /\bwhat (?:does|do|will|would) (?:this|these|the following)(?: \w+)? (?:print|output|show|display|return)\b/i,
+  /\bwhat (?:does|do|will|would) (?:this|these|the following)(?: \S+){0,6}? (?:print|output|show|display|return)\b/i,
   /\bwhat (?:does|do|will|would) `print\(/i,
   /^after `[^`]+`/i,
   /\b(?:predict the output|what is printed|what gets printed)\b/i,
