@@ -30,6 +30,7 @@ import sys
 import time
 import types
 import warnings
+import weakref
 
 # Pyodide's own modules keep lazily built state the runtime relies on: never rewind them.
 _RUNTIME_PREFIXES = ("pyodide", "_pyodide", "pyodide_js", "js")
@@ -51,6 +52,7 @@ def _signals():
 
 # Exit handlers registered while Pyodide started would otherwise run after the first snippet.
 atexit._clear()
+weakref.finalize._registered_with_atexit = False
 
 _MISSING = object()
 _BASE_MODULES = dict(sys.modules)
@@ -58,6 +60,14 @@ _BASE_GLOBALS = {
     name: dict(vars(module))
     for name, module in _BASE_MODULES.items()
     if isinstance(module, types.ModuleType) and not _is_runtime(name) and name != "__main__"
+}
+# Classes of those modules, with their attributes: class-level state such as
+# weakref.finalize._shutdown (set by the exit handlers a snippet's "exit" runs) lives there.
+_BASE_CLASSES = {
+    cls: dict(vars(cls))
+    for name, saved in _BASE_GLOBALS.items()
+    for cls in saved.values()
+    if isinstance(cls, type) and getattr(cls, "__module__", None) == name
 }
 _BASE_LISTS = {
     "path": list(sys.path),
@@ -186,6 +196,20 @@ def _unchanged(namespace, saved):
         return False
 
 
+def _restore_class(cls, saved):
+    for key in [k for k in vars(cls) if k not in saved]:
+        try:
+            delattr(cls, key)
+        except (AttributeError, TypeError):
+            pass
+    for key, value in saved.items():
+        if vars(cls).get(key, _MISSING) is not value:
+            try:
+                setattr(cls, key, value)
+            except (AttributeError, TypeError):
+                pass
+
+
 def _restore():
     """Puts the interpreter back the way it was before the first snippet."""
     os.chdir(_BASE_CWD)
@@ -203,6 +227,9 @@ def _restore():
         for key, value in saved.items():
             if namespace.get(key, _MISSING) is not value:
                 namespace[key] = value
+    for cls, saved in _BASE_CLASSES.items():
+        if not _unchanged(vars(cls), saved):
+            _restore_class(cls, saved)
     for name, saved in _BASE_LISTS.items():
         getattr(sys, name)[:] = saved
     for path in [p for p in sys.path_importer_cache if p not in _BASE_IMPORTER_CACHE]:
