@@ -50,9 +50,9 @@ if (snippets.some((snippet) => snippet.native !== undefined)) {
 }
 
 const interpreters = { pyodide: pyodideRunners, native: nativeRunners(python, HASH_SEEDS) };
-// Each Pyodide runner takes one block at a time; a few blocks in flight keep both busy while
-// native blocks run beside them.
-const verdicts = await mapLimit(snippets, 4, (snippet) => checkSnippet(snippet, interpreters));
+// A block runs on both seeds at once, so one block at a time keeps both cores busy; a second in
+// flight is queued by each runner (its time limit starts only when it runs) and keeps them fed.
+const verdicts = await mapLimit(snippets, 2, (snippet) => checkSnippet(snippet, interpreters));
 for (const runner of pyodideRunners) runner.close();
 
 const count = { pyodide: 0, native: 0, norun: 0, passed: 0, failed: 0 };

@@ -86,6 +86,9 @@ export interface RunResult {
   timedOut: boolean;
 }
 
+/** Time limit for one run of one snippet: generous, since WebAssembly is slower than native code and CI machines are shared. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** An interpreter snippets run on: the same code in, a RunResult out. */
 export interface SnippetRunner {
   /** Named in failures, e.g. `Pyodide, PYTHONHASHSEED=2`. */
@@ -129,7 +132,7 @@ export async function runPython(code: string, options: RunOptions & { hashSeed?:
       const timer = setTimeout(() => {
         timedOut = true;
         child.kill('SIGKILL');
-      }, options.timeoutMs ?? 10_000);
+      }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       child.on('error', (error) => {
         clearTimeout(timer);
         reject(error);
@@ -195,7 +198,7 @@ export function nativeRunners(python = 'python3', hashSeeds: readonly string[] =
 export interface Interpreters {
   pyodide: readonly SnippetRunner[];
   native: readonly SnippetRunner[];
-  /** Time limit for one run of one snippet, in milliseconds (default 10 s). */
+  /** Time limit for one run of one snippet, in milliseconds (default DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number;
 }
 
@@ -208,7 +211,7 @@ export async function checkSnippet(snippet: Snippet, interpreters: Interpreters)
   }
   if (snippet.native === '') return { status: 'failed', reason: 'native needs a reason: native="needs threads"' };
   const runners = snippet.native === undefined ? interpreters.pyodide : interpreters.native;
-  const timeoutMs = interpreters.timeoutMs ?? 10_000;
+  const timeoutMs = interpreters.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const runs = await Promise.all(runners.map((runner) => runner.run(snippet.code, timeoutMs)));
   for (const [i, run] of runs.entries()) {
     const verdict = judgeRun(snippet, run, timeoutMs);

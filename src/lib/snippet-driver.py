@@ -7,8 +7,8 @@ snippet gets: a new `__main__` module, its own empty working directory (also `sy
 `HOME` and `sys.argv[0]`), stdin at end of file and a fresh contextvars context. Afterwards, as
 a process exit would: atexit callbacks, logging handlers flushed, `__main__` cleared (running
 `__del__`), streams flushed. Then the interpreter is put back: modules the snippet imported or
-defined are dropped from `sys.modules`, module globals it rebound (in `sys`, `builtins` and every
-other module loaded at start) are restored, and process-wide settings (cwd, environment, umask,
+defined are dropped from `sys.modules`, module globals and class attributes it rebound (in `sys`,
+`builtins` and every other module loaded at start) are restored, and process-wide settings (cwd, environment, umask,
 warnings filters, gc, recursion limit, tracing, locale, socket timeout, signal handlers, asyncio
 loop, logging configuration) are set back.
 """
