@@ -92,7 +92,9 @@ describe('checkSnippet', { timeout: 120_000 }, () => {
   it('runs a native block on the system python3, where threads exist, and not on Pyodide', async () => {
     const snippet = only('native-thread');
     expect(await checkSnippet(snippet, interpreters)).toEqual({ status: 'passed' });
-    const onPyodide = await checkSnippet({ ...snippet, native: undefined } as Snippet, interpreters);
+    const unmarked: Snippet = { ...snippet };
+    delete unmarked.native;
+    const onPyodide = await checkSnippet(unmarked, interpreters);
     expect(onPyodide.status === 'failed' && onPyodide.reason).toMatch(/RuntimeError: can't start new thread/);
     expect(await checkSnippet({ ...snippet, native: '' }, interpreters)).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^native needs a reason/) });
   });

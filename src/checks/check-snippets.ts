@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { PyodideRunner } from '../lib/pyodide-runner.ts';
+import { PyodideRunner, type ChildReady } from '../lib/pyodide-runner.ts';
 import { checkSnippet, mapLimit, nativeRunners, snippetsOf, type Snippet } from '../lib/snippet-check.ts';
 import { CONTENT_DIR, deckFolders, questionFiles } from './content-files.ts';
 
@@ -22,11 +22,19 @@ const HASH_SEEDS = ['1', '2'];
 
 const started = performance.now();
 const pyodideRunners = HASH_SEEDS.map((seed) => new PyodideRunner(seed));
-const [ready] = await Promise.all(pyodideRunners.map((runner) => runner.start()));
+let loaded: ChildReady[];
+try {
+  loaded = await Promise.all(pyodideRunners.map((runner) => runner.start()));
+} catch (error) {
+  console.error(`check:snippets: ${error instanceof Error ? error.message : String(error)}`);
+  for (const runner of pyodideRunners) runner.close();
+  process.exit(1);
+}
+const ready = loaded[0]!;
 const pinned = (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies.pyodide;
 let refused = false;
-if (ready!.pyodideVersion !== pinned) {
-  console.error(`node_modules/pyodide is Pyodide ${ready!.pyodideVersion}, but package.json pins ${pinned}: run npm ci`);
+if (ready.pyodideVersion !== pinned) {
+  console.error(`node_modules/pyodide is Pyodide ${ready.pyodideVersion}, but package.json pins ${pinned}: run npm ci`);
   refused = true;
 }
 
@@ -37,9 +45,9 @@ for (const deckName of deckFolders()) {
   const deckDir = join(CONTENT_DIR, deckName);
   const deckPath = join(deckDir, 'deck.yaml');
   const verifiedOn = existsSync(deckPath) ? String((load(readFileSync(deckPath, 'utf8')) as { verifiedOn?: unknown }).verifiedOn ?? '') : '';
-  if (verifiedOn && !ready!.pythonVersion.startsWith(`${verifiedOn}.`)) {
+  if (verifiedOn && !ready.pythonVersion.startsWith(`${verifiedOn}.`)) {
     console.error(
-      `${deckPath}: verifiedOn: the deck says its examples are verified on Python ${verifiedOn}, but Pyodide ${ready!.pyodideVersion} runs Python ${ready!.pythonVersion}`,
+      `${deckPath}: verifiedOn: the deck says its examples are verified on Python ${verifiedOn}, but Pyodide ${ready.pyodideVersion} runs Python ${ready.pythonVersion}`,
     );
     refused = true;
   }
@@ -76,9 +84,9 @@ const norunTooMany = norunShare > MAX_NORUN_SHARE;
 if (norunTooMany) console.error(`\n${count.norun} of ${total} blocks are norun (${(norunShare * 100).toFixed(1)}%); at most 10% may be`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `\ncheck:snippets: ${total} python blocks: ${count.pyodide} run on Pyodide ${ready!.pyodideVersion} (Python ${ready!.pythonVersion}), ` +
+  `\ncheck:snippets: ${total} python blocks: ${count.pyodide} run on Pyodide ${ready.pyodideVersion} (Python ${ready.pythonVersion}), ` +
     `${count.native} run native on ${python} ${nativeVersion ?? '(not needed)'}, ${count.norun} norun (${(norunShare * 100).toFixed(1)}%); ` +
     `${count.passed} passed, ${count.failed} failed, in ${seconds} s (each block under PYTHONHASHSEED=${HASH_SEEDS.join(' and ')})`,
 );
-if (count.native) console.log(`native blocks need a real OS (threads, processes); ${python} ${nativeVersion} is not ${ready!.pythonVersion}, and that is expected`);
+if (count.native) console.log(`native blocks need a real OS (threads, processes); ${python} ${nativeVersion} is not ${ready.pythonVersion}, and that is expected`);
 process.exitCode = count.failed || norunTooMany || refused ? 1 : 0;
