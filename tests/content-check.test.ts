@@ -93,6 +93,16 @@ describe('checkQuestionFiles', () => {
         expect.stringMatching(/^q\.md: code block at line \d+: norun needs a reason/),
       ]),
     );
+    const withNative = (meta: string) => valid.replace('```python\nprint(1 + 1)', `\`\`\`python ${meta}\nprint(1 + 1)`);
+    const check = (text: string) => checkQuestionFiles([{ path: 'q.md', text }], deck).problems.map(formatProblem);
+    expect(check(withNative('native="needs threads"'))).toEqual([]);
+    expect(check(withNative('native'))).toEqual([expect.stringMatching(/^q\.md: code block at line \d+: native needs a reason: native="needs threads"$/)]);
+    expect(check(withNative('native="needs threads" norun="needs Flask"'))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^q\.md: code block at line \d+: a block is either norun \(not run\) or native/)]),
+    );
+    expect(check(withNative('natve="typo"'))).toEqual([
+      expect.stringMatching(/^q\.md: code block at line \d+: unknown fence option "natve" \(use raises=, norun= or native=\)$/),
+    ]);
     const table = valid.replace('- Costs something.', '| | a | b |\n|---|---|---|\n| x | 1 | 2 |');
     expect(checkQuestionFiles([{ path: 'q.md', text: table }], deck).problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^q\.md: table at line \d+: header cell 1 is empty: name every column$/),

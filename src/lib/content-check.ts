@@ -52,7 +52,7 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Fence languages whose blocks the snippet checker runs. */
 const RUN_LANG = 'python';
 /** Fence meta keys a python block may carry. */
-const PYTHON_META = new Set(['raises', 'norun']);
+const PYTHON_META = new Set(['raises', 'norun', 'native']);
 /** Spoken-answer length, in words: about 30 seconds aloud. */
 const SPOKEN_WORDS = { min: 70, max: 110 };
 /** How many key points make a usable rubric. */
@@ -149,10 +149,16 @@ function checkBody(path: string, body: string, bodyOffset: number): Problem[] {
     if (block.lang === '') add(`code block at ${at(block.line)}`, 'needs a language (```python, ```bash, …)');
     if (block.lang !== RUN_LANG) continue;
     for (const key of Object.keys(block.meta)) {
-      if (!PYTHON_META.has(key)) add(`code block at ${at(block.line)}`, `unknown fence option "${key}" (use raises= or norun=)`);
+      if (!PYTHON_META.has(key)) add(`code block at ${at(block.line)}`, `unknown fence option "${key}" (use raises=, norun= or native=)`);
     }
     if (block.meta.norun === true || block.meta.norun === '') {
       add(`code block at ${at(block.line)}`, 'norun needs a reason: norun="needs Flask installed"');
+    }
+    if (block.meta.native === true || block.meta.native === '') {
+      add(`code block at ${at(block.line)}`, 'native needs a reason: native="needs threads"');
+    }
+    if (block.meta.native !== undefined && block.meta.norun !== undefined) {
+      add(`code block at ${at(block.line)}`, 'a block is either norun (not run) or native (run on the system python3), not both');
     }
     if (block.meta.raises === true) add(`code block at ${at(block.line)}`, 'raises needs an exception name: raises=TypeError');
     if (block.meta.norun !== undefined && block.output) {

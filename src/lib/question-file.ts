@@ -90,7 +90,10 @@ export function sectionsOf(tree: Root): Section[] {
 /** A fence's info string after the language, read as `flag` and `key=value` / `key="a b"` tokens. */
 export type FenceMeta = Record<string, string | true>;
 
-/** Parses a fence meta string such as `raises=TypeError` or `norun="needs Flask"`. */
+/**
+ * Parses a fence meta string such as `raises=TypeError`, `norun="needs Flask"` or
+ * `native="needs threads"` (run on the system python3, not Pyodide). A flag without a value is `true`.
+ */
 export function parseFenceMeta(meta: string | null | undefined): FenceMeta {
   const result: FenceMeta = {};
   for (const match of (meta ?? '').matchAll(/([\w-]+)(?:=(?:"([^"]*)"|(\S+)))?/g)) {

@@ -1,23 +1,25 @@
 /**
- * The snippet checker: runs each ```python block of a question in its own fresh python3
- * process and compares what it prints with the output block shown under it.
+ * The snippet checker: runs each ```python block of a question, and the question's prompt code,
+ * and compares what it prints with the output shown for it.
  *
  * Conventions (see content/AUTHORING.md): an output block (```text output) right after a
  * python block is its exact output; `raises=Name` means the block must end in that exception
  * (its output block ends with the exception's last line); `norun="reason"` skips a block that
- * cannot run alone. Blocks see the standard library only. Every block runs under two hash seeds, so output that depends on set or
- * dict-of-str iteration order fails here rather than on a learner's machine.
+ * cannot run alone; `native="reason"` runs a block that needs a real OS (threads, processes) on
+ * the system python3 instead of Pyodide. Blocks see the standard library only. Every block runs
+ * under two hash seeds, so output that depends on set or dict-of-str iteration order fails here
+ * rather than on a learner's machine.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeBlocksOf, parseMarkdown, splitFrontmatter } from './question-file.ts';
+import { codeBlocksOf, parseMarkdown, parseYaml, splitFrontmatter } from './question-file.ts';
 
 /** One python block to run, with what it must print or raise. */
 export interface Snippet {
   path: string;
-  /** 1-based line of the opening fence in the file. */
+  /** 1-based line of the opening fence in the file (of `prompt:` for prompt code). */
   line: number;
   code: string;
   /** The exact expected output, when the block has an output block. */
@@ -26,20 +28,44 @@ export interface Snippet {
   raises?: string;
   /** Why the block is not run; set only for `norun` blocks. */
   norun?: string;
+  /** Why the block runs on the system python3 instead of Pyodide; set only for `native` blocks. */
+  native?: string;
+  /** Set for the question's prompt code (front matter `prompt:`), not a block of the body. */
+  prompt?: true;
 }
 
-/** Every python block of a question file, with file line numbers. */
+/** The question's prompt code from its front matter as a snippet, when it has any. */
+export function promptSnippetOf(path: string, yamlText: string | null): Snippet | undefined {
+  if (yamlText === null) return undefined;
+  const parsed = parseYaml(yamlText);
+  if (!parsed.ok || typeof parsed.data !== 'object' || parsed.data === null) return undefined;
+  const prompt = (parsed.data as { prompt?: unknown }).prompt;
+  if (typeof prompt !== 'object' || prompt === null) return undefined;
+  const { code, output, raises } = prompt as { code?: unknown; output?: unknown; raises?: unknown };
+  if (typeof code !== 'string') return undefined;
+  // Line 1 is the opening `---`, so front matter line i is file line i + 1.
+  const index = yamlText.split('\n').findIndex((line) => /^prompt\s*:/.test(line));
+  const snippet: Snippet = { path, line: index + 2, code, prompt: true };
+  if (typeof output === 'string') snippet.expected = output;
+  if (typeof raises === 'string') snippet.raises = raises;
+  return snippet;
+}
+
+/** Every python block of a question file, with file line numbers; its prompt code first. */
 export function snippetsOf(path: string, text: string): Snippet[] {
-  const { body, bodyOffset } = splitFrontmatter(text);
-  return codeBlocksOf(parseMarkdown(body))
+  const { yaml, body, bodyOffset } = splitFrontmatter(text);
+  const prompt = promptSnippetOf(path, yaml);
+  const blocks = codeBlocksOf(parseMarkdown(body))
     .filter((block) => block.lang === 'python')
     .map((block) => {
       const snippet: Snippet = { path, line: block.line + bodyOffset, code: block.code };
       if (block.output) snippet.expected = block.output.text;
       if (typeof block.meta.raises === 'string') snippet.raises = block.meta.raises;
       if (block.meta.norun !== undefined) snippet.norun = block.meta.norun === true ? '' : block.meta.norun;
+      if (block.meta.native !== undefined) snippet.native = block.meta.native === true ? '' : block.meta.native;
       return snippet;
     });
+  return prompt ? [prompt, ...blocks] : blocks;
 }
 
 /** Normalises output for comparison: line endings, trailing spaces and trailing blank lines. */
@@ -60,14 +86,22 @@ export interface RunResult {
   timedOut: boolean;
 }
 
-/** How to run snippets. */
+/** Time limit for one run of one snippet: generous, since WebAssembly is slower than native code and CI machines are shared. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** An interpreter snippets run on: the same code in, a RunResult out. */
+export interface SnippetRunner {
+  /** Named in failures, e.g. `Pyodide, PYTHONHASHSEED=2`. */
+  readonly label: string;
+  run(code: string, timeoutMs: number): Promise<RunResult>;
+}
+
+/** How to run snippets with the system python3. */
 export interface RunOptions {
   /** The interpreter to run, default `python3`. */
   python?: string;
   /** Time limit for one run, in milliseconds. */
   timeoutMs?: number;
-  /** PYTHONHASHSEED values; the block runs once under each. */
-  hashSeeds?: readonly string[];
 }
 
 /** Runs Python source as a script in a fresh process and an empty temporary directory. */
@@ -98,7 +132,7 @@ export async function runPython(code: string, options: RunOptions & { hashSeed?:
       const timer = setTimeout(() => {
         timedOut = true;
         child.kill('SIGKILL');
-      }, options.timeoutMs ?? 10_000);
+      }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       child.on('error', (error) => {
         clearTimeout(timer);
         reject(error);
@@ -152,19 +186,36 @@ export function judgeRun(snippet: Snippet, run: RunResult, timeoutMs: number): S
   return { status: 'passed' };
 }
 
-/** Runs one snippet under every hash seed and returns the first failure, or a pass. */
-export async function checkSnippet(snippet: Snippet, options: RunOptions = {}): Promise<SnippetVerdict> {
+/** One runner per hash seed for the system python3: a fresh process per snippet. */
+export function nativeRunners(python = 'python3', hashSeeds: readonly string[] = ['1', '2']): SnippetRunner[] {
+  return hashSeeds.map((hashSeed) => ({
+    label: `${python}, PYTHONHASHSEED=${hashSeed}`,
+    run: (code, timeoutMs) => runPython(code, { python, hashSeed, timeoutMs }),
+  }));
+}
+
+/** The interpreters to check snippets on: Pyodide for most, the system python3 for `native` ones. */
+export interface Interpreters {
+  pyodide: readonly SnippetRunner[];
+  native: readonly SnippetRunner[];
+  /** Time limit for one run of one snippet, in milliseconds (default DEFAULT_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/** Runs one snippet on each of its runners (one per hash seed) and returns the first failure, or a pass. */
+export async function checkSnippet(snippet: Snippet, interpreters: Interpreters): Promise<SnippetVerdict> {
   if (snippet.norun !== undefined) {
     return snippet.norun
       ? { status: 'norun', reason: snippet.norun }
       : { status: 'failed', reason: 'norun needs a reason: norun="needs Flask installed"' };
   }
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  for (const hashSeed of options.hashSeeds ?? ['1', '2']) {
-    const verdict = judgeRun(snippet, await runPython(snippet.code, { ...options, hashSeed }), timeoutMs);
-    if (verdict.status === 'failed') {
-      return (options.hashSeeds ?? ['1', '2']).length > 1 ? { ...verdict, reason: `${verdict.reason} (PYTHONHASHSEED=${hashSeed})` } : verdict;
-    }
+  if (snippet.native === '') return { status: 'failed', reason: 'native needs a reason: native="needs threads"' };
+  const runners = snippet.native === undefined ? interpreters.pyodide : interpreters.native;
+  const timeoutMs = interpreters.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const runs = await Promise.all(runners.map((runner) => runner.run(snippet.code, timeoutMs)));
+  for (const [i, run] of runs.entries()) {
+    const verdict = judgeRun(snippet, run, timeoutMs);
+    if (verdict.status === 'failed') return { ...verdict, reason: `${verdict.reason} (${runners[i]!.label})` };
   }
   return { status: 'passed' };
 }
