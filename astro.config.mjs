@@ -5,13 +5,25 @@ import remarkGfm from 'remark-gfm';
 import dark from 'shiki/themes/github-dark-default.mjs';
 import light from 'shiki/themes/github-light-default.mjs';
 import { codeColorClasses, CODE_THEMES, themeColors } from './src/lib/code-colors.ts';
-import { codeLabels } from './src/lib/code-labels.ts';
+import { codeLabels, rehypeCodeRunners } from './src/lib/code-labels.ts';
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import yaml from 'js-yaml';
+import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
 import { THEME_SCRIPT } from './src/lib/theme.ts';
 import { rehypeQuestionHeadings } from './src/lib/question-headings.ts';
 
 // RECALL_BASE serves the site under a sub-path (GitHub Pages: "/recall/"); RECALL_SITE is its origin.
 const base = process.env.RECALL_BASE ?? '/';
+
+/** A content file's deck `verifiedOn` (read from the deck.yaml beside it), for the code blocks' labels. */
+function verifiedOn(path) {
+  const file = path ? join(dirname(path), 'deck.yaml') : '';
+  if (!file || !existsSync(file)) return undefined;
+  const deck = /** @type {{ verifiedOn?: unknown }} */ (yaml.load(readFileSync(file, 'utf8')));
+  return deck?.verifiedOn === undefined ? undefined : String(deck.verifiedOn);
+}
 
 export default defineConfig({
   base,
@@ -20,6 +32,7 @@ export default defineConfig({
   ...(process.env.RECALL_CACHE_DIR ? { cacheDir: process.env.RECALL_CACHE_DIR } : {}),
   ...(process.env.RECALL_SITE ? { site: process.env.RECALL_SITE } : {}),
   trailingSlash: 'always',
+  integrations: [pyodideAssets()],
   security: {
     csp: {
       directives: [
@@ -36,7 +49,7 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeQuestionHeadings] }),
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeQuestionHeadings, [rehypeCodeRunners, { verifiedOn }]] }),
     shikiConfig: {
       themes: CODE_THEMES,
       defaultColor: false,
