@@ -17,7 +17,10 @@ import { rehypeQuestionHeadings } from './src/lib/question-headings.ts';
 // RECALL_BASE serves the site under a sub-path (GitHub Pages: "/recall/"); RECALL_SITE is its origin.
 const base = process.env.RECALL_BASE ?? '/';
 
-/** A content file's deck `verifiedOn` (read from the deck.yaml beside it), for the code blocks' labels. */
+/**
+ * A content file's deck `verifiedOn` (read from the deck.yaml beside it), for the code blocks' labels.
+ * @param {string | undefined} path
+ */
 function verifiedOn(path) {
   const file = path ? join(dirname(path), 'deck.yaml') : '';
   if (!file || !existsSync(file)) return undefined;

@@ -125,7 +125,7 @@ export function compareOutput(expected: string, actual: string): Comparison {
 /** What the page knows about the block that ran. */
 export interface RunContext {
   /** The verified output shown under the block, when there is one. */
-  expected?: string;
+  expected?: string | undefined;
   /** True when the learner changed the code before this run. */
   edited: boolean;
 }
