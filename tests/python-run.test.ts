@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   appendChunk,
+  asyncHint,
   compareOutput,
   isWorkerEvent,
   nativeNote,
@@ -16,7 +17,7 @@ import {
 
 describe('the worker messages', () => {
   it('accepts every well-formed event', () => {
-    expect(isWorkerEvent({ type: 'loaded', version: '3.14.2', ms: 900 })).toBe(true);
+    expect(isWorkerEvent({ type: 'loaded', version: '3.14.2', ms: 900, jspi: true })).toBe(true);
     expect(isWorkerEvent({ type: 'load-failed', error: 'HTTP 404' })).toBe(true);
     expect(isWorkerEvent({ type: 'started', id: 3 })).toBe(true);
     expect(isWorkerEvent({ type: 'output', id: 3, chunks: [{ stream: 'stderr', text: 'x\n' }] })).toBe(true);
@@ -110,6 +111,16 @@ describe('the verdict after a run', () => {
     expect(stoppedMessage('time')).toMatch(/^Stopped after 10 s: the code was still running/);
     expect(stoppedMessage('output')).toMatch(/more than 100,000 characters/);
     expect(stoppedMessage('restarted')).toMatch(/press Run again/);
+  });
+});
+
+describe('asyncio.run without JSPI', () => {
+  const code = 'import asyncio\nasyncio.run(main())';
+  it('explains a failure only where the browser lacks JSPI and the code uses asyncio.run', () => {
+    expect(asyncHint(code, { exception: 'RuntimeError: x' }, false)).toMatch(/needs a browser with JavaScript Promise Integration/);
+    expect(asyncHint(code, { exception: 'RuntimeError: x' }, true)).toBe('');
+    expect(asyncHint(code, {}, false)).toBe('');
+    expect(asyncHint('await main()', { exception: 'RuntimeError: x' }, false)).toBe('');
   });
 });
 

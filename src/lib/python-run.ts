@@ -46,7 +46,7 @@ export interface RunEnd {
 
 /** A message the worker sends to the page. */
 export type WorkerEvent =
-  | { type: 'loaded'; version: string; ms: number }
+  | { type: 'loaded'; version: string; ms: number; jspi: boolean }
   | { type: 'load-failed'; error: string }
   | { type: 'started'; id: number }
   | { type: 'output'; id: number; chunks: OutputChunk[] }
@@ -63,7 +63,7 @@ export function isWorkerEvent(data: unknown): data is WorkerEvent {
   const event = data as Record<string, unknown>;
   switch (event.type) {
     case 'loaded':
-      return typeof event.version === 'string' && typeof event.ms === 'number';
+      return typeof event.version === 'string' && typeof event.ms === 'number' && typeof event.jspi === 'boolean';
     case 'load-failed':
       return typeof event.error === 'string';
     case 'started':
@@ -172,6 +172,15 @@ export function stoppedMessage(reason: StopReason): string {
     case 'restarted':
       return 'Python was restarted before this example finished: press Run again.';
   }
+}
+
+/**
+ * A hint for code that failed on `asyncio.run` in a browser without JavaScript Promise
+ * Integration (JSPI), which Pyodide needs to block on an event loop; top-level await needs none.
+ */
+export function asyncHint(code: string, end: Pick<RunEnd, 'exception'>, jspi: boolean): string {
+  if (jspi || !end.exception || !/asyncio\.run\b|run_until_complete/.test(code)) return '';
+  return ' asyncio.run needs a browser with JavaScript Promise Integration (Chrome 137 or later); top-level await works in any browser.';
 }
 
 /** The note shown instead of Run on a block that needs a real operating system. */

@@ -28,12 +28,18 @@ interface Pending extends RunHandlers {
 
 let worker: Worker | undefined;
 let version: string | undefined;
+let jspi = true;
 const pending = new Map<number, Pending>();
 let nextId = 0;
 
 /** True once Python has loaded in the current worker. */
 export function pythonLoaded(): boolean {
   return version !== undefined;
+}
+
+/** False when the browser lacks JavaScript Promise Integration (so asyncio.run cannot block). */
+export function pythonHasJspi(): boolean {
+  return jspi;
 }
 
 function endAll(outcome: (id: number) => RunOutcome) {
@@ -68,6 +74,7 @@ function start(): Worker {
     if (worker !== created || !isWorkerEvent(event)) return;
     if (event.type === 'loaded') {
       version = event.version;
+      jspi = event.jspi;
       for (const run of pending.values()) run.onLoaded?.(event.version, event.ms);
       return;
     }

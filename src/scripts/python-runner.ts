@@ -6,6 +6,7 @@
  */
 import {
   appendChunk,
+  asyncHint,
   DOWNLOAD_SIZE,
   PYTHON_VERSION,
   runVerdict,
@@ -14,7 +15,7 @@ import {
   type RunOutcome,
 } from '../lib/python-run';
 import type { CodeEditor } from './code-editor';
-import { pythonLoaded, runPython, type RunHandle } from './python-client';
+import { pythonHasJspi, pythonLoaded, runPython, type RunHandle } from './python-client';
 
 type Action = 'run' | 'edit' | 'reset' | 'stop';
 
@@ -125,7 +126,7 @@ class Runner {
         if (end.exception) show({ stream: 'stderr', text: `${screen.textContent && !screen.textContent.endsWith('\n') ? '\n' : ''}${end.exception}\n` }, 'exception');
         if (!screen.textContent) show({ stream: 'stdout', text: 'No output.' }, 'empty');
         const verdict = runVerdict(chunks, end, { expected, edited });
-        this.#say(`${loadedNote}${verdict.text}`, verdict.tone);
+        this.#say(`${loadedNote}${verdict.text}${asyncHint(code, end, pythonHasJspi())}`, verdict.tone);
       } else if (outcome.kind === 'stopped') {
         this.#say(stoppedMessage(outcome.reason), 'bad');
       } else {

@@ -22,7 +22,13 @@ const session: Promise<PythonSession> = (async () => {
   const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as typeof import('pyodide');
   const pyodide = await loadPyodide({ indexURL });
   const ready = createSession(pyodide);
-  post({ type: 'loaded', version: String(pyodide.runPython('import sys; sys.version.split()[0]')), ms: performance.now() - start });
+  post({
+    type: 'loaded',
+    version: String(pyodide.runPython('import sys; sys.version.split()[0]')),
+    ms: performance.now() - start,
+    // asyncio.run blocks on the event loop through JavaScript Promise Integration (stack switching).
+    jspi: typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function',
+  });
   return ready;
 })();
 session.catch((error: unknown) => post({ type: 'load-failed', error: error instanceof Error ? error.message : String(error) }));
