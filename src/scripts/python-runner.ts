@@ -92,10 +92,12 @@ class Runner {
     const pre = document.createElement('pre');
     pre.tabIndex = 0;
     pre.setAttribute('aria-label', label.textContent);
+    const code = document.createElement('code');
+    pre.append(code);
     panel.append(label, pre);
     this.#status.before(panel);
     this.#output = panel;
-    return pre;
+    return code;
   }
 
   #start() {
