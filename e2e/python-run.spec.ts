@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -46,7 +47,7 @@ function firstExample(page: Page) {
     edit: block.getByRole('button', { name: 'Edit', exact: true }),
     reset: block.getByRole('button', { name: 'Reset', exact: true }),
     status: block.getByRole('status'),
-    output: block.getByLabel(/^Output of /),
+    output: block.getByRole('figure', { name: /^Output of / }).locator('pre'),
     editor: block.getByRole('textbox', { name: 'Python code (editable)' }),
   };
 }
@@ -85,7 +86,11 @@ test('Run prints the verified output and says so; Edit runs the edited code; Res
   const second = page.locator('python-run').nth(1);
   await second.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(second.getByRole('status')).toContainText('Matches the verified output.', LOAD);
-  await expect(second.getByLabel(/^Output of /)).toContainText("TypeError: 'tuple' object does not support item assignment");
+  await expect(second.getByRole('figure', { name: /^Output of / })).toContainText("TypeError: 'tuple' object does not support item assignment");
+
+  // Buttons, editor, output and status pass axe like the rest of the page.
+  const axe = await new AxeBuilder({ page }).include('python-run').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
 
   await example.reset.click();
   await expect(example.editor).toHaveCount(0);

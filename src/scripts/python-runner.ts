@@ -84,14 +84,14 @@ class Runner {
 
   #outputPanel(edited: boolean): HTMLElement {
     this.#output?.remove();
-    const panel = document.createElement('div');
+    // A figure like the verified output's: its caption names it for screen readers.
+    const panel = document.createElement('figure');
     panel.className = 'run-output';
-    const label = document.createElement('p');
+    const label = document.createElement('figcaption');
     label.className = 'run-output-label';
     label.textContent = edited ? 'Output of your edited code' : 'Output of this run';
     const pre = document.createElement('pre');
     pre.tabIndex = 0;
-    pre.setAttribute('aria-label', label.textContent);
     const code = document.createElement('code');
     pre.append(code);
     panel.append(label, pre);
