@@ -26,7 +26,8 @@
  * writes always use the current version. A future v3 adds its case to those two functions.
  *
  * Lifecycle: a review key is added on each rating or mark, and removed only by undo (that one
- * key) or by reset (after a backup). Settings are rewritten whole on each change. Entries that
+ * key), by changing a study-page mark during the same visit (the replaced key: see
+ * src/lib/study-marks.ts), or by reset (after a backup). Settings are rewritten whole on each change. Entries that
  * cannot be read (corrupt JSON, unknown shape, a newer version) are reported by
  * `unreadableKeys` and left in place, never deleted, so a newer version of the site or a repair
  * can still use them.
