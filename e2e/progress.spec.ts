@@ -26,7 +26,7 @@ async function markThirdQuestion(page: Page, mark: 'Missed it' | 'Knew it' = 'Mi
   const card = page.locator('question-card').nth(2);
   await expect(card.getByText('New', { exact: true })).toBeVisible();
   await card.getByText('Show answer').click();
-  await card.getByRole('button', { name: mark }).click();
+  await card.getByRole('button', { name: mark }).first().click();
   await expect(card.getByText('Learning', { exact: true })).toBeVisible();
   await expect(page.getByText('1 of 10 reviewed')).toBeVisible();
   return card.getByRole('link').first().innerText();
@@ -179,7 +179,7 @@ test('a full storage is reported and nothing breaks', async ({ page }) => {
   await page.goto('python/');
   const card = page.locator('question-card').first();
   await card.getByText('Show answer').click();
-  await card.getByRole('button', { name: 'Knew it' }).click();
+  await card.getByRole('button', { name: 'Knew it' }).first().click();
   await expect(card.getByText('Storage is full: this mark was not saved.')).toBeVisible();
   await expect(page.getByText(/storage this browser gives Recall is full/)).toBeVisible();
 });
