@@ -13,7 +13,7 @@
  *   The schedule itself is never stored: src/lib/scheduler.ts replays it from these reviews,
  *   so the review log is the one source of truth and merging two logs is a union.
  * - `recall:v2:settings` → `{"v":2,"recall":true,"timer":false,"newPerDay":20}`: active-recall
- *   mode, the flashcard timer, and how many new cards a day the "Due" queue brings in.
+ *   mode, the flashcard timer, and how many new cards a day "Today" (the due queue) brings in.
  * - `recall:v2:notices` → `{"v":2,"seen":["unreadable:1a2b3c4d"]}`: storage notices already shown.
  * - `recall:v2:backup` → `{"v":2,"at":1763731200000,"reason":"import","reviews":[…],"settings":{…}}`:
  *   the readable state just before the last import or reset, so either can be taken back.
@@ -82,7 +82,7 @@ export interface Settings {
   recall: boolean;
   /** The 30-second timer on the front of a flashcard. */
   timer: boolean;
-  /** New cards the "Due" queue brings in a day. */
+  /** New cards "Today" (the due queue) brings in a day. */
   newPerDay: number;
 }
 
