@@ -60,6 +60,7 @@ test('in review mode a mark leaves the answers open for reading', async ({ page 
 });
 
 test('a repeated or changed mark is one review, and the schedule sees one', async ({ page }) => {
+  test.slow();
   await page.goto('python/');
   const third = card(page, 2);
   await third.getByText('Show answer').click();

@@ -20,6 +20,7 @@ const left = (page: Page) => page.getByRole('paragraph').filter({ hasText: 'Left
 const expectLeft = (page: Page, text: string) => expect(left(page)).toHaveText(new RegExp(`^Left in this session:\\s*${text}$`), { useInnerText: true });
 
 test('a learning card comes back when it is due, not at once, and the counts never grow', async ({ page }) => {
+  test.slow();
   await page.clock.install();
   const tag = await tagWith(page, 1);
   await page.goto(`python/cards/?queue=new&tag=${tag}`);
@@ -48,6 +49,7 @@ test('a learning card comes back when it is due, not at once, and the counts nev
 });
 
 test('waiting can be skipped ("Study it now") or ended, and the total stays put', async ({ page }) => {
+  test.slow();
   const tag = await tagWith(page, 3);
   await page.goto(`python/cards/?queue=new&tag=${tag}`);
   await expectLeft(page, 'Review 0 · New 3');
@@ -72,6 +74,7 @@ test('waiting can be skipped ("Study it now") or ended, and the total stays put'
 });
 
 test('the Today tab, the session and the progress page say the same counts', async ({ page }) => {
+  test.slow();
   await page.goto('python/cards/');
   const today = page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Today/ });
   await expect(today).toHaveText(/Today\s*Review 0 · New 20$/);
