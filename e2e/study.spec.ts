@@ -7,7 +7,7 @@ const keysReady = (page: Page) => page.waitForFunction(() => customElements.get(
 
 test('page 1 leads to page 2 by link and by arrow key', async ({ page }) => {
   await page.goto('python/');
-  await expect(page.getByText(/^\d+ questions • 10 per page$/)).toBeVisible();
+  await expect(page.getByText(/^\d+ questions · 10 per page$/)).toBeVisible();
   await expect(page.getByText('Page 1 of')).toBeVisible();
   const pager = page.getByRole('navigation', { name: 'Study pages' });
   await expect(pager.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute('aria-current', 'page');
