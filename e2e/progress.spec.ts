@@ -108,6 +108,11 @@ test('an invalid file is rejected with what is wrong, and nothing changes', asyn
   await markThirdQuestion(page);
   await page.goto('progress/');
   const before = await storedValues(page);
+  // Import with no file says so; choosing a file clears that stale message.
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('Choose a progress file first.')).toBeVisible();
+  await fileInput(page).setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+  await expect(page.getByText('Choose a progress file first.')).toBeHidden();
   const bad = { format: 'recall-progress', version: 2, exportedAt: '2025-11-21T09:30:00.000Z', reviews: [{ id: 'python/x', at: 1, grade: 'perfect', source: 'cards' }] };
   await fileInput(page).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -116,7 +121,7 @@ test('an invalid file is rejected with what is wrong, and nothing changes', asyn
 
   await fileInput(page).setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "ours"}') });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByText('format: must be "recall-progress" (is this a Recall progress file?)')).toBeVisible();
+  await expect(page.getByText('this is not a Recall progress file (it has no "format": "recall-progress"); export one from the Progress page of Recall')).toBeVisible();
   expect(await storedValues(page)).toEqual(before);
   await expect(tile(page, 'Reviews in all')).toHaveText('1');
 });
