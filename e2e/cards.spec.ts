@@ -11,13 +11,15 @@ async function cards(page: Page): Promise<Flashcard[]> {
 
 const titleOf = (card: Flashcard | undefined) => (card?.title ?? []).map((part) => part.text).join('');
 const question = (page: Page) => page.getByRole('article').getByRole('heading', { level: 2 });
-const position = (page: Page) => page.getByText(/^Card \d+ of \d+$/);
+/** What is left of the session, as the page says it ("Review 0 · Learning 1 · New 12", or "5 left" in cram). */
+const left = (page: Page) => page.getByRole('paragraph').filter({ hasText: 'Left in this session' });
+const expectLeft = (page: Page, text: string) => expect(left(page)).toHaveText(new RegExp(`^Left in this session:\\s*${text}$`), { useInnerText: true });
 const reviewKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('recall:v2:review:')).length);
 
 test('rate cards with keys and buttons; a reload keeps the progress', async ({ page }) => {
   const objects = (await cards(page)).filter((card) => card.topic === 'objects');
   await page.goto('python/cards/?queue=new&topic=objects');
-  await expect(position(page)).toHaveText(`Card 1 of ${objects.length}`);
+  await expectLeft(page, `Review 0 · New ${objects.length}`);
   await expect(question(page)).toHaveText(titleOf(objects[0]));
 
   await page.keyboard.press('Space');
@@ -28,23 +30,25 @@ test('rate cards with keys and buttons; a reload keeps the progress', async ({ p
   await page.keyboard.press('4');
 
   await expect(question(page)).toHaveText(titleOf(objects[1]));
-  await expect(position(page)).toHaveText(`Card 2 of ${objects.length}`);
+  await expectLeft(page, `Review 0 · New ${objects.length - 1}`);
   await page.getByRole('button', { name: /Show answer/ }).click();
   await page.getByRole('button', { name: /^Easy/ }).click();
   await expect(question(page)).toHaveText(titleOf(objects[2]));
   expect(await reviewKeys(page)).toBe(2);
 
   await page.reload();
-  await expect(position(page)).toHaveText(`Card 1 of ${objects.length - 2}`);
+  await expectLeft(page, `Review 0 · New ${objects.length - 2}`);
   await expect(question(page)).toHaveText(titleOf(objects[2]));
 
-  // A new card rated Good comes back in the same session for its next learning step. Ticking a
-  // key point leaves focus on its checkbox, and the rating keys still work from there.
+  // A new card rated Good comes back later in the session, when its next learning step is due:
+  // it counts as learning, not as another card. Ticking a key point leaves focus on its
+  // checkbox, and the rating keys still work from there.
   await page.keyboard.press('Space');
   await page.getByRole('list', { name: 'Key points' }).getByRole('checkbox').first().check();
   await expect(page.getByText(/^1 of \d points covered$/)).toBeVisible();
   await page.keyboard.press('3');
-  await expect(position(page)).toHaveText(`Card 2 of ${objects.length - 1}`);
+  await expect(question(page)).toHaveText(titleOf(objects[3]));
+  await expectLeft(page, `Review 0 · Learning 1 · New ${objects.length - 3}`);
 });
 
 test('undo takes back the last rating, with U and with the button', async ({ page }) => {
@@ -57,12 +61,12 @@ test('undo takes back the last rating, with U and with the button', async ({ pag
   await page.keyboard.press('Space');
   await page.keyboard.press('1');
   await expect(question(page)).toHaveText(titleOf(functions[1]));
-  await expect(position(page)).toHaveText(`Card 2 of ${functions.length + 1}`);
+  await expectLeft(page, `Review 0 · Learning 1 · New ${functions.length - 1}`);
   expect(await reviewKeys(page)).toBe(1);
 
   await page.keyboard.press('u');
   await expect(question(page)).toHaveText(titleOf(functions[0]));
-  await expect(position(page)).toHaveText(`Card 1 of ${functions.length}`);
+  await expectLeft(page, `Review 0 · New ${functions.length}`);
   await expect(page.getByRole('button', { name: /Show answer/ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Undid Again' })).toBeVisible();
   expect(await reviewKeys(page)).toBe(0);
@@ -75,7 +79,7 @@ test('undo takes back the last rating, with U and with the button', async ({ pag
 
   await page.reload();
   await expect(question(page)).toHaveText(titleOf(functions[0]));
-  await expect(position(page)).toHaveText(`Card 1 of ${functions.length}`);
+  await expectLeft(page, `Review 0 · New ${functions.length}`);
   expect(await reviewKeys(page)).toBe(0);
 });
 
@@ -87,7 +91,7 @@ test('a URL with filters gives the filtered queue, and cram leaves the schedule 
   await expect(page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'All (cram)' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByText('Cram: your schedule is not changed')).toBeVisible();
   for (const [i, card] of wanted.entries()) {
-    await expect(position(page)).toHaveText(`Card ${i + 1} of ${wanted.length}`);
+    await expectLeft(page, `${wanted.length - i} left`);
     await expect(question(page)).toHaveText(titleOf(card));
     await page.keyboard.press('Space');
     await page.keyboard.press('3');
@@ -97,11 +101,11 @@ test('a URL with filters gives the filtered queue, and cram leaves the schedule 
 
   // The crammed cards are still new.
   await page.goto('python/cards/?queue=new&topic=functions&difficulty=basic');
-  await expect(position(page)).toHaveText(`Card 1 of ${wanted.length}`);
+  await expectLeft(page, `Review 0 · New ${wanted.length}`);
 
   const gotchas = all.filter((card) => card.tags.includes('gotcha'));
   await page.goto('python/cards/?queue=all&tag=gotcha');
-  await expect(position(page)).toHaveText(`Card 1 of ${gotchas.length}`);
+  await expectLeft(page, `${gotchas.length} left`);
   await expect(question(page)).toHaveText(titleOf(gotchas[0]));
 
   const shuffled = seededShuffle(all.filter((card) => card.topic === 'classes'), 42);
@@ -120,7 +124,7 @@ test('the filter form writes the drill into the URL', async ({ page }) => {
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/\/python\/cards\/\?queue=new&topic=functions&difficulty=advanced$/);
   await expect(page.getByLabel('Topic')).toHaveValue('functions');
-  await expect(page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: 'Due' })).toHaveAttribute(
+  await expect(page.getByRole('navigation', { name: 'Queues' }).getByRole('link', { name: /^Today/ })).toHaveAttribute(
     'href',
     /\/python\/cards\/\?topic=functions&difficulty=advanced$/,
   );
@@ -147,14 +151,14 @@ test('two tabs rating different cards both keep their reviews', async ({ page })
 
   await page.reload();
   await other.reload();
-  await expect(position(page)).toHaveText(`Card 1 of ${objects.length - 2}`);
-  await expect(position(other)).toHaveText(`Card 1 of ${containers.length - 2}`);
+  await expectLeft(page, `Review 0 · New ${objects.length - 2}`);
+  await expectLeft(other, `Review 0 · New ${containers.length - 2}`);
   expect(await reviewKeys(page)).toBe(4);
 });
 
 test('the shortcuts list opens with ? and the timer switch is remembered', async ({ page }) => {
   await page.goto('python/cards/');
-  await expect(position(page)).toBeVisible();
+  await expect(left(page)).toBeVisible();
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();

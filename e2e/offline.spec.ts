@@ -39,7 +39,7 @@ test('after one visit, pages never visited work offline: question, search, cards
 });
 
 test('a browser without service workers sees no notice and no error', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block', baseURL });
+  const context = await browser.newContext({ serviceWorkers: 'block', ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -6,7 +6,7 @@ test('a page where search is never used makes no search request', async ({ page 
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto('python/');
-  await page.locator('summary').first().click();
+  await page.locator('details[data-answer] > summary').first().click();
   await page.getByRole('button', { name: 'Expand all' }).click();
   await page.waitForFunction(() => customElements.get('page-keys') !== undefined);
   await page.keyboard.press('ArrowRight');

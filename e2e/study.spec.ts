@@ -7,7 +7,7 @@ const keysReady = (page: Page) => page.waitForFunction(() => customElements.get(
 
 test('page 1 leads to page 2 by link and by arrow key', async ({ page }) => {
   await page.goto('python/');
-  await expect(page.getByText(/^\d+ questions • 10 per page$/)).toBeVisible();
+  await expect(page.getByText(/^\d+ questions · 10 per page$/)).toBeVisible();
   await expect(page.getByText('Page 1 of')).toBeVisible();
   const pager = page.getByRole('navigation', { name: 'Study pages' });
   await expect(pager.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -73,15 +73,17 @@ test('a "missed it" mark shows on the question and survives a reload', async ({ 
   await page.goto('python/');
   const card = page.locator('question-card').nth(2);
   await card.getByText('Show answer').click();
-  await card.getByRole('button', { name: 'Missed it' }).click();
-  await expect(card.getByRole('button', { name: 'Missed it' })).toHaveAttribute('aria-pressed', 'true');
+  await card.getByRole('button', { name: 'Missed it' }).first().click();
+  await expect(card.locator('[data-mark]')).toHaveText(/^Missed it · next review in 1 minute$/);
+  await card.getByText('Show answer').click();
+  await expect(card.getByRole('button', { name: 'Missed it' }).first()).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
   const again = page.locator('question-card').nth(2);
-  await expect(again.locator('[data-mark]')).toHaveText('Missed it');
+  await expect(again.locator('[data-mark]')).toHaveText(/^Missed it · /);
   await expect(page.locator('question-card').nth(1).locator('[data-mark]')).toBeHidden();
   // The same question keeps its mark on its own page: progress is keyed by id, not position.
   await again.getByRole('heading', { level: 2 }).getByRole('link').click();
-  await expect(page.locator('[data-mark]')).toHaveText('Missed it');
+  await expect(page.locator('[data-mark]')).toHaveText(/^Missed it · /);
 });
 
 test('a question page shows the question with previous and next', async ({ page }) => {

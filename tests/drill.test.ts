@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue, drillQuery, newCardsStartedSince, parseDrillOptions, seededShuffle, type DrillCard } from '../src/lib/drill.ts';
+import { buildQueue, drillQuery, formatCounts, newCardsStartedSince, newLeftToday, parseDrillOptions, seededShuffle, todayCounts, upcomingLearning, type DrillCard } from '../src/lib/drill.ts';
 import type { Review } from '../src/lib/progress-store.ts';
 import { Scheduler } from '../src/lib/scheduler.ts';
 
@@ -55,11 +55,14 @@ describe('buildQueue', () => {
     expect(buildQueue(cards, { queue: 'all' }, { schedules, now: T0, newLeft: 0 })).toEqual(cards.map((c) => c.id));
   });
 
-  it('shows a learning card due within the learn-ahead window', () => {
+  it('leaves a learning card that is not due yet for the session to wait for', () => {
     const schedules = scheduler.replay([review('python/a', T0, 'again')]);
-    expect(buildQueue(cards, { queue: 'due' }, { schedules, now: T0, newLeft: 0 })).toEqual(['python/a']);
+    expect(buildQueue(cards, { queue: 'due' }, { schedules, now: T0, newLeft: 0 })).toEqual([]);
+    expect(upcomingLearning(['python/a', 'python/b'], schedules, T0)).toEqual([{ id: 'python/a', due: T0 + MINUTE }]);
+    expect(buildQueue(cards, { queue: 'due' }, { schedules, now: T0 + MINUTE, newLeft: 0 })).toEqual(['python/a']);
+    expect(upcomingLearning(['python/a'], schedules, T0 + MINUTE)).toEqual([]);
     const later = scheduler.replay([review('python/a', T0, 'easy')]);
-    expect(buildQueue(cards, { queue: 'due' }, { schedules: later, now: T0, newLeft: 0 })).toEqual([]);
+    expect(upcomingLearning(['python/a'], later, T0)).toEqual([]);
   });
 
   it('applies topic, difficulty and tag filters together, and shuffles by seed', () => {
@@ -73,5 +76,28 @@ describe('buildQueue', () => {
   it('counts the new cards started since a time, ignoring cram', () => {
     const reviews = [review('python/a', T0 - DAY, 'good'), review('python/a', T0 + 1, 'good'), review('python/b', T0 + 2, 'good'), review('python/c', T0 + 3, 'good', 'cram')];
     expect(newCardsStartedSince(reviews, T0)).toBe(1);
+  });
+});
+
+describe('today\'s counts', () => {
+  const scheduler = new Scheduler({ fuzz: false, now: () => T0 });
+  const ids = cards.map((c) => c.id);
+
+  it('splits today into review, learning and new, the same wherever it is shown', () => {
+    const schedules = scheduler.replay([
+      review('python/a', T0 - 10 * DAY, 'easy'),
+      review('python/b', T0 - 5 * MINUTE, 'again'),
+      review('python/c', T0 - 5 * MINUTE, 'easy'),
+    ]);
+    expect(todayCounts(ids, { schedules, now: T0, newLeft: 20 })).toEqual({ review: 1, learning: 1, new: 2 });
+    expect(todayCounts(ids, { schedules, now: T0, newLeft: 1 })).toEqual({ review: 1, learning: 1, new: 1 });
+    expect(formatCounts({ review: 5, learning: 0, new: 15 })).toBe('Review 5 · New 15');
+    expect(formatCounts({ review: 0, learning: 2, new: 0 })).toBe('Review 0 · Learning 2 · New 0');
+  });
+
+  it('takes the new cards started today from the daily limit', () => {
+    const reviews = [review('python/a', T0 - DAY, 'good'), review('python/b', T0 + 1, 'good')];
+    expect(newLeftToday(reviews, 20, T0 + 2)).toBe(19);
+    expect(newLeftToday(reviews, 0, T0 + 2)).toBe(0);
   });
 });

@@ -45,8 +45,8 @@ describe('due forecast and mastery', () => {
     expect(forecast.map((d) => dayKey(d.start))).toEqual(['2025-01-08', '2025-01-09', '2025-01-10', '2025-01-11', '2025-01-12', '2025-01-13', '2025-01-14']);
   });
 
-  it('counts new, learning, due and known cards', () => {
-    expect(statusCounts(ids, schedules, NOW)).toEqual({ new: 1, learning: 1, due: 1, known: 2, total: 5 });
+  it('counts new, learning, review and due cards', () => {
+    expect(statusCounts(ids, schedules, NOW)).toEqual({ new: 1, learning: 1, review: 2, due: 1, total: 5 });
   });
 });
 

@@ -197,7 +197,7 @@ describe('import and export', () => {
     expect(parseProgressFile('[]')).toEqual({ ok: false, problems: ['the file must hold one JSON object'] });
     expect(parseProgressFile('{"reviews": []}')).toEqual({
       ok: false,
-      problems: ['format: must be "recall-progress" (is this a Recall progress file?)'],
+      problems: ['this is not a Recall progress file (it has no "format": "recall-progress"); export one from the Progress page of Recall'],
     });
     const file = buildProgressFile([review('python/a', T0)], undefined, T0);
     const bad = { ...file, version: 7, reviews: [...file.reviews, { id: 'python/b', at: T0, grade: 'perfect', source: 'cards' }, { id: '', at: 1 }] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardStatus, describeDue, formatInterval, type CardSchedule } from '../src/lib/card-status.ts';
+import { cardStatus, describeDue, formatCountdown, formatInterval, type CardSchedule } from '../src/lib/card-status.ts';
 import { DrillSession } from '../src/lib/drill-session.ts';
 import type { Review } from '../src/lib/progress-store.ts';
 import { Scheduler } from '../src/lib/scheduler.ts';
@@ -26,7 +26,8 @@ describe('Scheduler (FSRS, fixed clock, no fuzz)', () => {
     expect(scheduler.preview(first, 'python/a', at)).toEqual({ again: 1 * MINUTE, hard: 6 * MINUTE, good: 2 * DAY, easy: 4 * DAY });
     const second = scheduler.next(first, 'python/a', 'good', at);
     expect(second).toMatchObject({ due: at + 2 * DAY, phase: 'review', reps: 2, lapses: 0 });
-    expect(cardStatus(second, at + DAY)).toBe('known');
+    expect(cardStatus(second, at + DAY)).toBe('review');
+    expect(cardStatus(second, at + 2 * DAY)).toBe('due');
   });
 
   it('sends a forgotten card back to relearning and counts the lapse', () => {
@@ -79,15 +80,46 @@ describe('Scheduler (FSRS, fixed clock, no fuzz)', () => {
 describe('DrillSession', () => {
   const ids = ['python/a', 'python/b', 'python/c'];
 
-  it('requeues a card in its first steps and retires an easy one', () => {
+  it('a card in its first steps waits until it is due; an easy one is retired', () => {
     const session = new DrillSession(ids, new Map(), fixed(), { cram: false, scope: ids });
+    expect(session.counts()).toEqual({ review: 0, learning: 0, new: 3 });
     expect(session.preview(T0)?.good).toBe(10 * MINUTE);
     session.rate('good', T0, 'k1');
     expect(session.current).toBe('python/b');
+    expect(session.counts()).toEqual({ review: 0, learning: 1, new: 2 });
     session.rate('easy', T0, 'k2');
     session.rate('again', T0, 'k3');
-    expect([session.done, session.remaining, session.current]).toEqual([3, 2, 'python/a']);
-    expect(session.summary()).toEqual({ cards: 3, ratings: 3, again: 1, nextDue: T0 + MINUTE });
+    // Nothing is due now: the session waits for python/c (1 minute), then python/a (10 minutes).
+    expect([session.done, session.remaining, session.current, session.nextDue]).toEqual([3, 2, undefined, T0 + MINUTE]);
+    expect(session.counts()).toEqual({ review: 0, learning: 2, new: 0 });
+    session.tick(T0 + 30_000);
+    expect(session.current).toBeUndefined();
+    session.tick(T0 + MINUTE);
+    expect([session.current, session.currentKind(), session.nextDue]).toEqual(['python/c', 'learning', T0 + 10 * MINUTE]);
+    session.rate('good', T0 + MINUTE);
+    session.studyAhead();
+    expect(session.current).toBe('python/a');
+    expect(session.summary()).toEqual({ cards: 3, ratings: 4, again: 1, nextDue: T0 + 10 * MINUTE });
+    expect(session.total).toBe(3);
+  });
+
+  it('counts never grow: review and new only go down, and the total stays put', () => {
+    const scheduler = fixed();
+    const schedules = scheduler.replay([review(T0 - 5 * DAY, 'easy')]);
+    const session = new DrillSession(['python/a', 'python/b'], schedules, scheduler, { cram: false, scope: ids, pending: [] });
+    expect([session.counts(), session.currentKind()]).toEqual([{ review: 1, learning: 0, new: 1 }, 'review']);
+    session.rate('again', T0);
+    expect(session.counts()).toEqual({ review: 0, learning: 1, new: 1 });
+    session.rate('again', T0);
+    expect(session.counts()).toEqual({ review: 0, learning: 2, new: 0 });
+    expect(session.remaining).toBeLessThanOrEqual(session.total);
+  });
+
+  it('learning cards due later join the session when they are due', () => {
+    const session = new DrillSession(['python/b'], new Map(), fixed(), { cram: false, scope: ids, pending: [{ id: 'python/a', due: T0 + 5 * MINUTE }] });
+    expect([session.total, session.counts()]).toEqual([2, { review: 0, learning: 1, new: 1 }]);
+    session.tick(T0 + 5 * MINUTE);
+    expect(session.current).toBe('python/a');
   });
 
   it('undo restores the previous card, schedule and queue', () => {
@@ -99,7 +131,7 @@ describe('DrillSession', () => {
     expect(session.schedule('python/a')).not.toEqual(original);
     expect(session.undo()).toEqual({ id: 'python/a', grade: 'again', key: 'key-1' });
     expect(session.schedule('python/a')).toEqual(original);
-    expect([session.current, session.done, session.remaining, session.canUndo]).toEqual(['python/a', 0, 3, false]);
+    expect([session.current, session.done, session.remaining, session.canUndo, session.nextDue]).toEqual(['python/a', 0, 3, false, undefined]);
     // The schedule replayed without the removed review is the one before it.
     expect(scheduler.replay([review(T0 - 3 * DAY, 'good'), review(T0 - 3 * DAY + 10 * MINUTE, 'good')])).toEqual(before);
     session.rate('good', T0);
@@ -127,5 +159,6 @@ describe('interval labels', () => {
     expect(describeDue(T0 + 10 * MINUTE, T0)).toBe('in 10 minutes');
     expect(describeDue(T0 + DAY, T0)).toBe('in 1 day');
     expect(describeDue(T0 - 1, T0)).toBe('now');
+    expect([formatCountdown(9 * MINUTE + 41_500), formatCountdown(999), formatCountdown(-5)]).toEqual(['9:42', '0:01', '0:00']);
   });
 });

@@ -5,14 +5,25 @@
 import type { Card } from 'ts-fsrs';
 import type { Review } from './progress-store.ts';
 
-/** A question's state: never reviewed, in its first short steps, due now, or known for a while. */
-export type CardStatus = 'new' | 'learning' | 'due' | 'known';
+/**
+ * A question's state, in the one vocabulary the whole site uses: never studied (new), in its
+ * first short steps (learning), learnt and spaced out by days (review), or its time has come (due).
+ */
+export type CardStatus = 'new' | 'learning' | 'review' | 'due';
 
-/** The states, in the order a learner moves through them. */
-export const STATUSES: readonly CardStatus[] = ['new', 'learning', 'due', 'known'];
+/** The states, in the order a learner moves through them (due is any studied card whose time has come). */
+export const STATUSES: readonly CardStatus[] = ['new', 'learning', 'review', 'due'];
 
 /** How each state is shown. */
-export const STATUS_LABEL: Readonly<Record<CardStatus, string>> = { new: 'New', learning: 'Learning', due: 'Due', known: 'Known' };
+export const STATUS_LABEL: Readonly<Record<CardStatus, string>> = { new: 'New', learning: 'Learning', review: 'Review', due: 'Due' };
+
+/** What each state means, in a sentence for the learner. */
+export const STATUS_HELP: Readonly<Record<CardStatus, string>> = {
+  new: 'not studied yet. Today’s flashcards bring in a few new ones a day.',
+  learning: 'studied recently and still in short steps: it comes back within minutes until you know it.',
+  review: 'learnt: it comes back after days, then weeks, just before you would forget it.',
+  due: 'its time has come: study it today, on the flashcards or with a mark on its study page.',
+};
 
 /** One question's schedule, replayed from its reviews (see src/lib/scheduler.ts). */
 export interface CardSchedule {
@@ -41,7 +52,7 @@ export function schedulesCard(review: Pick<Review, 'source'>): boolean {
 export function cardStatus(schedule: CardSchedule | undefined, now: number): CardStatus {
   if (!schedule) return 'new';
   if (schedule.due <= now) return 'due';
-  return schedule.phase === 'learning' ? 'learning' : 'known';
+  return schedule.phase;
 }
 
 const MINUTE = 60_000;
@@ -75,4 +86,13 @@ export function intervalInWords(ms: number): string {
 /** When something is due, relative to `now`: "now", "in 10 minutes", "in 3 days". */
 export function describeDue(due: number, now: number): string {
   return due <= now ? 'now' : `in ${intervalInWords(due - now)}`;
+}
+
+/**
+ * A countdown as minutes and seconds, never below zero.
+ * @example formatCountdown(9 * 60_000 + 41_500) // "9:42"
+ */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

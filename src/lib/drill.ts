@@ -2,7 +2,7 @@
  * Flashcard drills: which cards a drill shows and in what order, read from and written to the
  * URL so a drill can be bookmarked and shared (`/python/cards/?queue=new&topic=functions&seed=7`).
  */
-import { cardStatus, schedulesCard, type CardSchedule } from './card-status.ts';
+import { schedulesCard, type CardSchedule } from './card-status.ts';
 import { DIFFICULTIES, type Difficulty } from './deck.ts';
 import type { Review } from './progress-store.ts';
 
@@ -11,8 +11,8 @@ export const QUEUES = ['due', 'new', 'all'] as const;
 /** One of the queues. */
 export type QueueKind = (typeof QUEUES)[number];
 
-/** How each queue is named on the page. */
-export const QUEUE_LABEL: Readonly<Record<QueueKind, string>> = { due: 'Due', new: 'New', all: 'All (cram)' };
+/** How each queue is named on the page ("due" in URLs; "Today" holds due cards and today's new ones). */
+export const QUEUE_LABEL: Readonly<Record<QueueKind, string>> = { due: 'Today', new: 'New', all: 'All (cram)' };
 
 /** What a drill shows: a queue, optional filters, and an optional shuffle seed. */
 export interface DrillOptions {
@@ -41,7 +41,7 @@ export interface DrillCard {
 /** The largest seed: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
 
-/** Learning cards due within this long are shown now rather than sending the learner away (as Anki does). */
+/** Learning cards due within this long belong to the session being studied: it waits for them (as Anki does). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
 /**
@@ -142,23 +142,87 @@ export function newCardsStartedSince(reviews: readonly Review[], since: number):
   return count;
 }
 
-/** True when a card with `schedule` belongs in the "Due" queue at `now`. */
-export function isDueForDrill(schedule: CardSchedule | undefined, now: number): boolean {
-  if (!schedule) return false;
-  return cardStatus(schedule, now) === 'due' || (schedule.phase === 'learning' && schedule.due <= now + LEARN_AHEAD_MS);
+/** True when a card with `schedule` is due now: studied, and its time has come. */
+export function isDueNow(schedule: CardSchedule | undefined, now: number): boolean {
+  return schedule !== undefined && schedule.due <= now;
+}
+
+/** New cards the "Today" queue may still bring in: the daily limit less those started today. */
+export function newLeftToday(reviews: readonly Review[], newPerDay: number, now: number): number {
+  return Math.max(0, newPerDay - newCardsStartedSince(reviews, startOfDay(now)));
 }
 
 /** What building a queue needs besides the cards. */
 export interface QueueContext {
   schedules: ReadonlyMap<string, CardSchedule>;
   now: number;
-  /** New cards the "Due" queue may still bring in today. */
+  /** New cards the "Today" queue may still bring in today. */
   newLeft: number;
 }
 
+/** A learning card that comes back later in this session. */
+export interface Pending {
+  id: string;
+  due: number;
+}
+
 /**
- * The ids of a drill's cards, in the order they are shown. `cards` are in study order.
- * - due: cards due now, most overdue first, then new cards in study order up to `newLeft`;
+ * Learning cards among `ids` that are not due yet but will be within LEARN_AHEAD_MS: the session
+ * waits for them instead of showing them early. Soonest first.
+ */
+export function upcomingLearning(ids: readonly string[], schedules: ReadonlyMap<string, CardSchedule>, now: number): Pending[] {
+  return ids
+    .flatMap((id) => {
+      const schedule = schedules.get(id);
+      return schedule?.phase === 'learning' && schedule.due > now && schedule.due <= now + LEARN_AHEAD_MS ? [{ id, due: schedule.due }] : [];
+    })
+    .sort((a, b) => a.due - b.due);
+}
+
+/** The counts a learner sees before and during a session: cards to review, learning and new. */
+export interface TodayCounts {
+  /** Learnt cards whose review is due now. */
+  review: number;
+  /** Cards in their short steps, due now or within this session (LEARN_AHEAD_MS). */
+  learning: number;
+  /** New cards the day still allows. */
+  new: number;
+}
+
+/**
+ * What "Today" holds for the cards `ids`: the same numbers on the flashcards tab, the progress
+ * page and the home page.
+ * @example todayCounts(['python/a'], { schedules: new Map(), now, newLeft: 20 }) // { review: 0, learning: 0, new: 1 }
+ */
+export function todayCounts(ids: readonly string[], context: QueueContext): TodayCounts {
+  const { schedules, now } = context;
+  const counts: TodayCounts = { review: 0, learning: 0, new: 0 };
+  let fresh = 0;
+  for (const id of ids) {
+    const schedule = schedules.get(id);
+    if (!schedule) fresh++;
+    else if (schedule.phase === 'review' && schedule.due <= now) counts.review++;
+    else if (schedule.phase === 'learning' && schedule.due <= now + LEARN_AHEAD_MS) counts.learning++;
+  }
+  counts.new = Math.min(fresh, Math.max(0, context.newLeft));
+  return counts;
+}
+
+/**
+ * "Review 5 · New 15": today's counts in words, learning left out when there is none.
+ * @example formatCounts({ review: 5, learning: 0, new: 15 }) // "Review 5 · New 15"
+ */
+export function formatCounts(counts: TodayCounts): string {
+  const parts = [`Review ${counts.review}`];
+  if (counts.learning > 0) parts.push(`Learning ${counts.learning}`);
+  parts.push(`New ${counts.new}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The ids of a drill's cards to show now, in order. `cards` are in study order.
+ * - due ("Today"): cards due now, most overdue first, then new cards in study order up to `newLeft`
+ *   (learning cards due later in the session come from `upcomingLearning`);
  * - new: every new card; all: every card (cram).
  * With a seed, due cards, new cards and the whole cram deck are each shuffled by it.
  */
@@ -170,7 +234,7 @@ export function buildQueue(cards: readonly DrillCard[], options: DrillOptions, c
   if (options.queue === 'all') return order(pool.map((card) => card.id));
   if (options.queue === 'new') return order(fresh);
   const due = pool
-    .filter((card) => isDueForDrill(schedules.get(card.id), now))
+    .filter((card) => isDueNow(schedules.get(card.id), now))
     .sort((a, b) => (schedules.get(a.id)?.due ?? 0) - (schedules.get(b.id)?.due ?? 0))
     .map((card) => card.id);
   return [...order(due), ...order(fresh).slice(0, Math.max(0, context.newLeft))];

@@ -77,7 +77,7 @@ function settingsProblem(value: unknown): string | undefined {
 /**
  * Reads and checks a progress file's text. Every problem is reported as `where: what is wrong`,
  * so the learner can tell a wrong file from a damaged one.
- * @example parseProgressFile('{}') // { ok: false, problems: ['format: must be "recall-progress" (is this a Recall progress file?)'] }
+ * @example parseProgressFile('{}') // { ok: false, problems: ['this is not a Recall progress file (…)'] }
  */
 export function parseProgressFile(text: string): ParsedProgressFile {
   let data: unknown;
@@ -88,7 +88,7 @@ export function parseProgressFile(text: string): ParsedProgressFile {
   }
   if (!isRecord(data)) return { ok: false, problems: ['the file must hold one JSON object'] };
   if (data.format !== PROGRESS_FORMAT) {
-    return { ok: false, problems: [`format: must be "${PROGRESS_FORMAT}" (is this a Recall progress file?)`] };
+    return { ok: false, problems: [`this is not a Recall progress file (it has no "format": "${PROGRESS_FORMAT}"); export one from the Progress page of Recall`] };
   }
   const problems: string[] = [];
   if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {

@@ -83,7 +83,7 @@ export type StatusCounts = Record<CardStatus, number> & { total: number };
 
 /** Counts the states of the cards `ids` at `now`. */
 export function statusCounts(ids: Iterable<string>, schedules: ReadonlyMap<string, CardSchedule>, now: number): StatusCounts {
-  const counts: StatusCounts = { new: 0, learning: 0, due: 0, known: 0, total: 0 };
+  const counts: StatusCounts = { new: 0, learning: 0, review: 0, due: 0, total: 0 };
   for (const id of ids) {
     counts[cardStatus(schedules.get(id), now)]++;
     counts.total++;

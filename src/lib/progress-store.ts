@@ -13,7 +13,7 @@
  *   The schedule itself is never stored: src/lib/scheduler.ts replays it from these reviews,
  *   so the review log is the one source of truth and merging two logs is a union.
  * - `recall:v2:settings` → `{"v":2,"recall":true,"timer":false,"newPerDay":20}`: active-recall
- *   mode, the flashcard timer, and how many new cards a day the "Due" queue brings in.
+ *   mode, the flashcard timer, and how many new cards a day "Today" (the due queue) brings in.
  * - `recall:v2:notices` → `{"v":2,"seen":["unreadable:1a2b3c4d","changed:python/x:a1:…"]}`: notices already shown or
  *   dismissed (storage notices, and "this answer changed" for one version of a question); the last 500 are kept.
  * - `recall:v2:backup` → `{"v":2,"at":1763731200000,"reason":"import","reviews":[…],"settings":{…}}`:
@@ -27,7 +27,8 @@
  * writes always use the current version. A future v3 adds its case to those two functions.
  *
  * Lifecycle: a review key is added on each rating or mark, and removed only by undo (that one
- * key) or by reset (after a backup). Settings are rewritten whole on each change. Entries that
+ * key), by changing a study-page mark during the same visit (the replaced key: see
+ * src/lib/study-marks.ts), or by reset (after a backup). Settings are rewritten whole on each change. Entries that
  * cannot be read (corrupt JSON, unknown shape, a newer version) are reported by
  * `unreadableKeys` and left in place, never deleted, so a newer version of the site or a repair
  * can still use them.
@@ -82,7 +83,7 @@ export interface Settings {
   recall: boolean;
   /** The 30-second timer on the front of a flashcard. */
   timer: boolean;
-  /** New cards the "Due" queue brings in a day. */
+  /** New cards "Today" (the due queue) brings in a day. */
   newPerDay: number;
 }
 

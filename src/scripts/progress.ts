@@ -6,9 +6,13 @@
 import type { CardSchedule } from '../lib/card-status';
 import { schedulesCard } from '../lib/card-status';
 import { browserStorage, ProgressStore, type StoredReview, type WriteFailure } from '../lib/progress-store';
+import { VisitMarks } from '../lib/study-marks';
 
 /** The store over this browser's localStorage. */
 export const store = new ProgressStore(browserStorage());
+
+/** This visit's study-page marks: one review per question, a changed mark replaces it. */
+export const visitMarks = new VisitMarks(store);
 
 /** The event sent on `document` after this page wrote progress. */
 export const PROGRESS_CHANGED = 'recall:progress-changed';
