@@ -51,6 +51,11 @@ test('an answer edited after the learner studied it says what changed, and can b
     await expect(page.getByRole('heading', { name: 'Answers changed since you studied them' })).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: 'the short answer changed' })).toBeVisible();
 
+    // The back of its flashcard says so too (cram: the schedule stays as it is).
+    await page.goto(`${origin}/python/cards/?queue=all&topic=objects`);
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await expect(page.getByText(/This answer changed since you studied it on .+: the short answer\. Rate it/)).toBeVisible();
+
     await page.goto(`${origin}/python/q/${QUESTION}/`);
     await page.getByRole('button', { name: 'Re-learn it' }).click();
     await expect(notice).toBeHidden();
