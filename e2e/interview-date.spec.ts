@@ -7,7 +7,7 @@ const NOW = new Date('2026-12-01T10:00:00Z');
 
 const dateInput = (page: Page) => page.getByLabel('Date of your interview');
 const section = (page: Page) => page.getByRole('region', { name: 'Interview date' });
-const planLine = (page: Page) => section(page).getByText(/ a day until /);
+const planLine = (page: Page) => section(page).getByRole('paragraph').filter({ hasText: / a day until / });
 const forecast = (page: Page) => page.getByRole('table', { name: /^Predicted recall on Tuesday 15 December/ });
 
 async function setDate(page: Page, date: string) {
@@ -43,7 +43,9 @@ test('an interview date sets a daily plan, a forecast and the Due queue; clearin
 
   await setDate(page, '2026-12-15');
   await expect(section(page).getByRole('status')).toHaveText('Interview date saved. The daily plan now aims at it.');
-  await expect(planLine(page)).toHaveText(/^\d+ a day until Tuesday 15 December: \d+ new cards, 2 reviews and 0 top-ups of weak cards in the 14 days left\.$/);
+  await expect(planLine(page)).toHaveText(
+    /^\d+ a day until Tuesday 15 December\. In the 14 days left: \d+ cards to see for the first time, 2 reviews due, and 0 weak cards to go over again in the last days\.$/,
+  );
   const overall = forecast(page).getByRole('row', { name: /^Overall/ });
   await expect(overall.getByRole('cell').first()).toHaveText(/^2 of \d+$/);
   const cards = Number((await overall.getByRole('cell').first().innerText()).replace(/^2 of /, ''));

@@ -71,6 +71,7 @@ describe('the plan toward the interview', () => {
     expect(plan?.days.map((day) => dayKey(day.start))).toEqual(['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03']);
     expect(plan?.days.map((day) => day.newCards)).toEqual([5, 5, 5, 5, 3]);
     expect(plan?.newPerDay).toBe(5);
+    expect(plan?.unseen).toBe(23);
     expect(plan?.newLeftToday).toBe(5);
     expect(plan?.perDay).toBe(5);
     expect(planSentence(plan!, now)).toBe('5 a day until Friday 4 December');
@@ -81,6 +82,7 @@ describe('the plan toward the interview', () => {
     const reviews = [review('python/q00', now - HOUR), review('python/q01', now - HOUR)];
     const plan = interviewPlan(list, scheduler.replay(reviews), reviews, '2026-12-04', now);
     expect(plan?.newPerDay).toBe(2);
+    expect(plan?.unseen).toBe(8);
     expect(plan?.newLeftToday).toBe(0);
     // The cards started today are due again in minutes: today's reviews, on top of the new ones.
     expect(plan?.days[0]?.reviews).toBe(2);

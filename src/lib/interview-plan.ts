@@ -88,6 +88,8 @@ export interface InterviewPlan {
   interview: number;
   /** Study days left: today up to the day before the interview. */
   days: PlanDay[];
+  /** Cards never reviewed yet. */
+  unseen: number;
   /** New cards a day, so every card is seen once before the interview. */
   newPerDay: number;
   /** New cards the "Due" queue may still bring in today. */
@@ -148,6 +150,7 @@ export function interviewPlan(
   return {
     interview,
     days,
+    unseen,
     newPerDay,
     newLeftToday: Math.max(0, newPerDay - startedToday),
     perDay: Math.ceil(total / count),
