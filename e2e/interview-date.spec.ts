@@ -88,6 +88,22 @@ test.describe('on a fixed day', () => {
     expect(await page.evaluate(() => localStorage.getItem('recall:v2:settings'))).toBeNull();
   });
 
+  test('on the day it wishes luck, and once it has passed the schedule is back to normal', async ({ page }) => {
+    await setDate(page, '2026-12-03');
+    await expect(planLine(page)).toHaveText(/^\d+ a day until Thursday 3 December\./);
+    await page.clock.setFixedTime(new Date('2026-12-03T08:00:00Z'));
+    await page.reload();
+    await expect(section(page).getByRole('paragraph').filter({ hasText: 'Your interview is today, Thursday 3 December.' })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Predicted recall on Thursday 3 December/ })).toBeVisible();
+    await page.clock.setFixedTime(new Date('2026-12-04T08:00:00Z'));
+    await page.reload();
+    await expect(section(page).getByRole('paragraph').filter({ hasText: 'Your interview on Thursday 3 December has passed.' })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Predicted recall/ })).toBeHidden();
+    await expect(section(page).getByRole('button', { name: 'Clear date' })).toBeVisible();
+    await page.goto('');
+    await expect(page.getByRole('link', { name: 'Change the date' })).toBeHidden();
+  });
+
   test('the export carries the interview date, and an import brings it back', async ({ page }) => {
     await setDate(page, '2026-12-15');
     await expect(planLine(page)).toBeVisible();
