@@ -6,14 +6,14 @@
  *   "format": "recall-progress",
  *   "version": 2,
  *   "exportedAt": "2025-11-21T09:30:00.000Z",
- *   "settings": { "recall": true, "timer": false, "newPerDay": 20 },
+ *   "settings": { "recall": true, "timer": false, "newPerDay": 20, "interviewDate": "2026-12-15" },
  *   "reviews": [{ "id": "python/late-binding-closures", "at": 1763731200000, "grade": "again", "source": "study" }]
  * }
  * ```
  * `version` follows the store's record version (src/lib/progress-store.ts); reviews carry the
- * same fields as stored reviews. `settings` is optional. A file is read whole or not at all.
+ * same fields as stored reviews. `settings` is optional, and so is its `interviewDate`. A file is read whole or not at all.
  */
-import { GRADES, isNewPerDay, isReview, MAX_NEW_PER_DAY, SOURCES, STORE_VERSION, toReview, type Review, type Settings } from './progress-store.ts';
+import { GRADES, isInterviewDate, isNewPerDay, isReview, MAX_NEW_PER_DAY, SOURCES, STORE_VERSION, toReview, type Review, type Settings } from './progress-store.ts';
 
 /** The `format` value that marks a Recall progress file. */
 export const PROGRESS_FORMAT = 'recall-progress';
@@ -40,9 +40,15 @@ export function buildProgressFile(reviews: readonly Review[], settings: Settings
     format: PROGRESS_FORMAT,
     version: STORE_VERSION,
     exportedAt: new Date(now).toISOString(),
-    ...(settings ? { settings: { recall: settings.recall, timer: settings.timer, newPerDay: settings.newPerDay } } : {}),
+    ...(settings ? { settings: fileSettings(settings) } : {}),
     reviews: reviews.map(toReview),
   };
+}
+
+/** Just the settings fields, in a fixed order. */
+function fileSettings(settings: Settings): Settings {
+  const { recall, timer, newPerDay, interviewDate } = settings;
+  return { recall, timer, newPerDay, ...(interviewDate === undefined ? {} : { interviewDate }) };
 }
 
 /** The file name an export is saved under, dated in the learner's time zone. */
@@ -71,6 +77,9 @@ function settingsProblem(value: unknown): string | undefined {
   if (typeof value.recall !== 'boolean') return 'settings.recall: must be true or false';
   if (typeof value.timer !== 'boolean') return 'settings.timer: must be true or false';
   if (!isNewPerDay(value.newPerDay)) return `settings.newPerDay: must be a whole number from 0 to ${MAX_NEW_PER_DAY}`;
+  if (value.interviewDate !== undefined && !isInterviewDate(value.interviewDate)) {
+    return 'settings.interviewDate: must be a calendar date such as "2026-12-15"';
+  }
   return undefined;
 }
 
@@ -123,7 +132,7 @@ export function parseProgressFile(text: string): ParsedProgressFile {
       format: PROGRESS_FORMAT,
       version: data.version as number,
       exportedAt: data.exportedAt as string,
-      ...(settings ? { settings: { recall: settings.recall, timer: settings.timer, newPerDay: settings.newPerDay } } : {}),
+      ...(settings ? { settings: fileSettings(settings) } : {}),
       reviews: (data.reviews as Review[]).map(toReview),
     },
   };

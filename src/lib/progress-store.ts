@@ -12,8 +12,12 @@
  *   schedule. `fp`, when present, is the fingerprint of the question's content as reviewed.
  *   The schedule itself is never stored: src/lib/scheduler.ts replays it from these reviews,
  *   so the review log is the one source of truth and merging two logs is a union.
- * - `recall:v2:settings` → `{"v":2,"recall":true,"timer":false,"newPerDay":20}`: active-recall
- *   mode, the flashcard timer, and how many new cards a day "Today" (the due queue) brings in.
+ * - `recall:v2:settings` → `{"v":2,"recall":true,"timer":false,"newPerDay":20,"interviewDate":"2026-12-15"}`:
+ *   active-recall mode, the flashcard timer, how many new cards a day "Today" (the due queue) brings in,
+ *   and the day of the learner's interview (a local calendar date; absent when none is set). The
+ *   date only steers the plan (src/lib/interview-plan.ts); it never rewrites a review. It was
+ *   added to version 2 as an optional field: a v2 record without it has no date, and one whose
+ *   date is not a real "YYYY-MM-DD" date is unreadable (reported and kept, like any bad record).
  * - `recall:v2:notices` → `{"v":2,"seen":["unreadable:1a2b3c4d","changed:python/x:a1:…"]}`: notices already shown or
  *   dismissed (storage notices, and "this answer changed" for one version of a question); the last 500 are kept.
  * - `recall:v2:backup` → `{"v":2,"at":1763731200000,"reason":"import","reviews":[…],"settings":{…}}`:
@@ -85,6 +89,8 @@ export interface Settings {
   timer: boolean;
   /** New cards "Today" (the due queue) brings in a day. */
   newPerDay: number;
+  /** The day of the interview, "YYYY-MM-DD" in the learner's local calendar; absent when none is set. */
+  interviewDate?: string;
 }
 
 /** The settings a learner starts with. */
@@ -172,6 +178,16 @@ export function isNewPerDay(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NEW_PER_DAY;
 }
 
+/** True when `value` is a real calendar date written "YYYY-MM-DD" (the interview date). */
+export function isInterviewDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  // A UTC date checks the calendar (no 30 February) without depending on the time zone.
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
 /** The migration hook for settings: a stored settings record of any known version, or undefined. */
 export function migrateSettings(value: unknown): Settings | undefined {
   if (!isRecord(value) || typeof value.recall !== 'boolean') return undefined;
@@ -179,9 +195,14 @@ export function migrateSettings(value: unknown): Settings | undefined {
     case 1:
       return { ...DEFAULT_SETTINGS, recall: value.recall };
     case 2:
-      return typeof value.timer === 'boolean' && isNewPerDay(value.newPerDay)
-        ? { recall: value.recall, timer: value.timer, newPerDay: value.newPerDay }
-        : undefined;
+      if (typeof value.timer !== 'boolean' || !isNewPerDay(value.newPerDay)) return undefined;
+      if (value.interviewDate !== undefined && !isInterviewDate(value.interviewDate)) return undefined;
+      return {
+        recall: value.recall,
+        timer: value.timer,
+        newPerDay: value.newPerDay,
+        ...(value.interviewDate === undefined ? {} : { interviewDate: value.interviewDate }),
+      };
     default:
       return undefined;
   }
@@ -342,10 +363,12 @@ export class ProgressStore {
     return this.storedSettings() ?? { ...DEFAULT_SETTINGS };
   }
 
-  /** Saves a change to the settings. */
-  saveSettings(change: Partial<Settings>): WriteResult {
+  /** Saves a change to the settings; `interviewDate: undefined` clears the date. */
+  saveSettings(change: { [K in keyof Settings]?: Settings[K] | undefined }): WriteResult {
     const next = { ...this.settings(), ...change };
     if (!isNewPerDay(next.newPerDay)) next.newPerDay = DEFAULT_SETTINGS.newPerDay;
+    // The page checks a date before saving it; a bad one here keeps the date already stored.
+    if (next.interviewDate !== undefined && !isInterviewDate(next.interviewDate)) next.interviewDate = this.settings().interviewDate;
     return this.#write(SETTINGS_KEY, { v: STORE_VERSION, ...next });
   }
 
