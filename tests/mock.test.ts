@@ -12,6 +12,7 @@ import {
   mockQuery,
   mockReport,
   mockReportText,
+  mockTrend,
   newMock,
   overallScore,
   parseMockOptions,
@@ -257,5 +258,23 @@ describe('follow-ups', () => {
     });
     expect(followUpOf('## Follow-up\n\nNo bold question here.\n')).toBeUndefined();
     expect(followUpOf('## Answer\n\nText.\n')).toBeUndefined();
+  });
+});
+
+describe('the mock trend', () => {
+  it('lists finished mocks newest first with the change since the one before', () => {
+    const make = (startedAt: number, scores: (1 | 2 | 3 | 4 | 5 | undefined)[], finished = true): MockRecord => {
+      const mock = newMock({ format: 'screen', seed: 1, topics: [] }, scores.map((_, i) => `python/q${i}`), false, startedAt);
+      mock.answers = mock.answers.map((a, i) => ({ ...a, ...(scores[i] ? { score: scores[i] } : {}) }));
+      return finished ? finishMock(mock, startedAt + 1000, 'done') : mock;
+    };
+    expect(mockTrend([make(T0, [3, 4]), make(T0 + 5, [4, 5]), make(T0 + 9, [5], false)])).toEqual({
+      rows: [
+        { startedAt: T0 + 5, format: 'screen', overall: 4.5, questions: 2 },
+        { startedAt: T0, format: 'screen', overall: 3.5, questions: 2 },
+      ],
+      change: 1,
+    });
+    expect(mockTrend([make(T0, [2, undefined])])).toEqual({ rows: [{ startedAt: T0, format: 'screen', overall: 1.5, questions: 2 }] });
   });
 });

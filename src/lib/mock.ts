@@ -415,3 +415,25 @@ export function mockReportText(
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** One finished mock as the progress page lists it. */
+export interface MockSummary {
+  startedAt: number;
+  format: MockFormat;
+  overall: number;
+  questions: number;
+}
+
+/**
+ * Finished mocks, newest first, with their overall scores; and the change of the latest score
+ * from the one before (undefined with fewer than two).
+ * @example mockTrend([a, b]).change // 0.5 when b scored half a point more than a
+ */
+export function mockTrend(mocks: readonly MockRecord[]): { rows: MockSummary[]; change?: number } {
+  const rows = mocks
+    .filter((m) => m.finishedAt !== undefined)
+    .map((m) => ({ startedAt: m.startedAt, format: m.format, overall: overallScore(m.answers.map((a) => a.score)), questions: m.answers.length }))
+    .sort((a, b) => b.startedAt - a.startedAt);
+  const [latest, previous] = rows;
+  return latest && previous ? { rows, change: oneDecimal(latest.overall - previous.overall) } : { rows };
+}
