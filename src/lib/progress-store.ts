@@ -21,7 +21,8 @@
  *   "current":1,"shownAt":…,"finishedAt":…,"endedBy":"done"}`: one mock interview (src/lib/mock.ts),
  *   rewritten whole as it goes so a reload resumes it; `finishedAt` is absent while it runs. A mock
  *   never moves the schedule by itself: when the learner asks for it, low scores are added as
- *   ordinary `again` reviews with source `cards` when the mock ends.
+ *   ordinary `again` reviews with source `cards` when the mock ends. Mocks are exported and imported
+ *   with the progress file (an import adds mocks whose start time is new); reset and the backup leave them alone.
  * - `recall:v2:backup` → `{"v":2,"at":1763731200000,"reason":"import","reviews":[…],"settings":{…}}`:
  *   the readable state just before the last import or reset, so either can be taken back.
  *
