@@ -157,3 +157,18 @@ test('a reload resumes the mock; when time runs out every answer given is kept, 
   await expect(page.getByText('Overall: 1.2 / 5', { exact: false })).toBeVisible();
   expect(await reviewKeys(page)).toHaveLength(1);
 });
+
+test('ending early asks first, then reports what was answered', async ({ page }) => {
+  await page.goto('python/mock/?format=technical&seed=5');
+  await page.getByRole('button', { name: 'Start the mock' }).click();
+  await expect(page.getByText('Question 1 of 10')).toBeVisible();
+  await page.getByRole('button', { name: 'Show the answer' }).click();
+  await page.getByRole('radio', { name: /^5:/ }).check();
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('button', { name: 'End the mock now' }).click();
+  await expect(page.getByText('Question 1 of 10')).toBeVisible();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'End the mock now' }).click();
+  await expect(page.getByRole('heading', { name: 'Your mock interview report' })).toBeVisible();
+  await expect(page.getByText(/^Overall: 1\.4 \/ 5 \(9 not scored/)).toBeVisible();
+});
