@@ -172,3 +172,28 @@ test('ending early asks first, then reports what was answered', async ({ page })
   await expect(page.getByRole('heading', { name: 'Your mock interview report' })).toBeVisible();
   await expect(page.getByText(/^Overall: 1\.4 \/ 5 \(9 not scored/)).toBeVisible();
 });
+
+test('past mocks travel with the progress file', async ({ page }) => {
+  await page.goto('python/mock/?format=screen&seed=3');
+  await page.getByRole('button', { name: 'Start the mock' }).click();
+  await page.getByRole('button', { name: 'Show the answer' }).click();
+  await page.getByRole('radio', { name: /^4:/ }).check();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'End the mock now' }).click();
+  await expect(page.getByText(/^Overall: 1\.5 \/ 5/)).toBeVisible();
+
+  await page.goto('progress/');
+  const trend = page.getByRole('region', { name: 'Mock interviews' });
+  await expect(trend.getByText('1 mock; the latest scored 1.5 / 5.')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const path = await (await downloading).path();
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(trend.getByText('No mock interviews yet.', { exact: false })).toBeVisible();
+  await page.getByLabel('Progress file to import').setInputFiles(path);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/^Imported 0 reviews from .+ and 1 mock interview\.$/)).toBeVisible();
+  await expect(trend.getByText('1 mock; the latest scored 1.5 / 5.')).toBeVisible();
+});
