@@ -11,6 +11,7 @@ export const TEMPLATES: Readonly<Record<string, string>> = {
   topic: 'python/topics/objects/',
   search: 'search/?q=closure',
   cards: 'python/cards/',
+  mock: 'python/mock/',
   progress: 'progress/',
   'not found': '404.html',
 };

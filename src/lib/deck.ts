@@ -118,3 +118,13 @@ export function ankiPath(deck: string): string {
 export function cardsDataPath(deck: string): string {
   return `/${deck}/cards.json`;
 }
+
+/** The path of a deck's mock interview page. */
+export function mockPath(deck: string, query = ''): string {
+  return `/${deck}/mock/${query}`;
+}
+
+/** The path of a deck's mock interview data (its cards with their follow-ups). */
+export function mockDataPath(deck: string): string {
+  return `/${deck}/mock.json`;
+}

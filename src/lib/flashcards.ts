@@ -123,3 +123,56 @@ export function flashcardOf(source: FlashcardSource): Flashcard {
     ...(source.prompt ? { prompt: source.prompt } : {}),
   };
 }
+
+/** One block of a follow-up's answer: a paragraph, a list, or a code block. */
+export type FollowUpBlock = { kind: 'text'; parts: TextPart[] } | { kind: 'list'; items: TextPart[][] } | { kind: 'code'; text: string };
+
+/** A question's "Follow-up" section: the interviewer's next question and its answer. */
+export interface FollowUp {
+  question: TextPart[];
+  answer: FollowUpBlock[];
+}
+
+/**
+ * The "Follow-up" section of a question body: its first bold paragraph is the question, the rest
+ * its answer. Undefined when the section is missing or does not open with a bold question.
+ * @example followUpOf('## Follow-up\n\n**Why?**\n\nBecause.\n') // { question: [{text:'Why?',code:false}], answer: [{kind:'text',parts:[{text:'Because.',code:false}]}] }
+ */
+export function followUpOf(body: string): FollowUp | undefined {
+  const section = sectionsOf(parseMarkdown(body)).find((s) => s.title === 'Follow-up');
+  const [first, ...rest] = section?.nodes ?? [];
+  if (first?.type !== 'paragraph' || first.children.length !== 1 || first.children[0]?.type !== 'strong') return undefined;
+  const questionParts: TextPart[] = [];
+  phrasingParts(first.children, questionParts);
+  const answer: FollowUpBlock[] = [];
+  for (const node of rest) {
+    if (node.type === 'code') answer.push({ kind: 'code', text: node.value });
+    else if (node.type === 'list') {
+      const items = node.children.map((item) => {
+        const parts: TextPart[] = [];
+        phrasingParts(item.children, parts);
+        return tidy(parts);
+      });
+      answer.push({ kind: 'list', items: items.filter((item) => item.length > 0) });
+    } else if ('children' in node) {
+      const parts: TextPart[] = [];
+      phrasingParts(node.children as PhrasingContent[], parts);
+      const text = tidy(parts);
+      if (text.length) answer.push({ kind: 'text', parts: text });
+    }
+  }
+  return { question: tidy(questionParts), answer };
+}
+
+/** A question as a mock interview asks it: its card and its follow-up. */
+export interface MockQuestion extends Flashcard {
+  followUp?: FollowUp;
+}
+
+/** What the mock page fetches as `/<deck>/mock.json`. */
+export interface MockDeck {
+  deck: string;
+  title: string;
+  topics: { id: string; title: string }[];
+  questions: MockQuestion[];
+}

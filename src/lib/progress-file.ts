@@ -7,12 +7,16 @@
  *   "version": 2,
  *   "exportedAt": "2025-11-21T09:30:00.000Z",
  *   "settings": { "recall": true, "timer": false, "newPerDay": 20, "interviewDate": "2026-12-15" },
- *   "reviews": [{ "id": "python/late-binding-closures", "at": 1763731200000, "grade": "again", "source": "study" }]
+ *   "reviews": [{ "id": "python/late-binding-closures", "at": 1763731200000, "grade": "again", "source": "study" }],
+ *   "mocks": [{ "format": "screen", "seed": 7, "topics": [], "startedAt": 1763731200000, … }]
  * }
  * ```
  * `version` follows the store's record version (src/lib/progress-store.ts); reviews carry the
- * same fields as stored reviews. `settings` is optional, and so is its `interviewDate`. A file is read whole or not at all.
+ * same fields as stored reviews. `settings` is optional, and so is its `interviewDate`; so is
+ * `mocks` (mock interviews, as the store keeps them: src/lib/mock.ts), which older files lack.
+ * A file is read whole or not at all.
  */
+import { readMock, type MockRecord } from './mock.ts';
 import { GRADES, isInterviewDate, isNewPerDay, isReview, MAX_NEW_PER_DAY, SOURCES, STORE_VERSION, toReview, type Review, type Settings } from './progress-store.ts';
 
 /** The `format` value that marks a Recall progress file. */
@@ -26,6 +30,8 @@ export interface ProgressFile {
   exportedAt: string;
   settings?: Settings;
   reviews: Review[];
+  /** Mock interviews; absent in files from before mocks. */
+  mocks?: MockRecord[];
 }
 
 /** The result of reading a progress file: the file, or every problem found (at most `MAX_PROBLEMS`). */
@@ -35,13 +41,14 @@ export type ParsedProgressFile = { ok: true; file: ProgressFile } | { ok: false;
 export const MAX_PROBLEMS = 5;
 
 /** Builds the file for `reviews` and `settings`, made at `now`. */
-export function buildProgressFile(reviews: readonly Review[], settings: Settings | undefined, now: number): ProgressFile {
+export function buildProgressFile(reviews: readonly Review[], settings: Settings | undefined, now: number, mocks: readonly MockRecord[] = []): ProgressFile {
   return {
     format: PROGRESS_FORMAT,
     version: STORE_VERSION,
     exportedAt: new Date(now).toISOString(),
     ...(settings ? { settings: fileSettings(settings) } : {}),
     reviews: reviews.map(toReview),
+    ...(mocks.length ? { mocks: [...mocks] } : {}),
   };
 }
 
@@ -124,6 +131,15 @@ export function parseProgressFile(text: string): ParsedProgressFile {
     });
     if (bad > 0 && problems.length >= MAX_PROBLEMS) problems.push(`${bad} of ${data.reviews.length} reviews are invalid in all`);
   }
+  let mocks: MockRecord[] | undefined;
+  if (data.mocks !== undefined) {
+    if (!Array.isArray(data.mocks)) problems.push('mocks: must be a list');
+    else {
+      mocks = data.mocks.map(readMock).filter((m): m is MockRecord => m !== undefined);
+      const bad = data.mocks.findIndex((m) => readMock(m) === undefined);
+      if (bad >= 0) problems.push(`mocks[${bad}]: is not a mock interview record`);
+    }
+  }
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS + 1) };
   const settings = data.settings as Settings | undefined;
   return {
@@ -134,6 +150,7 @@ export function parseProgressFile(text: string): ParsedProgressFile {
       exportedAt: data.exportedAt as string,
       ...(settings ? { settings: fileSettings(settings) } : {}),
       reviews: (data.reviews as Review[]).map(toReview),
+      ...(mocks?.length ? { mocks } : {}),
     },
   };
 }

@@ -20,6 +20,13 @@
  *   date is not a real "YYYY-MM-DD" date is unreadable (reported and kept, like any bad record).
  * - `recall:v2:notices` → `{"v":2,"seen":["unreadable:1a2b3c4d","changed:python/x:a1:…"]}`: notices already shown or
  *   dismissed (storage notices, and "this answer changed" for one version of a question); the last 500 are kept.
+ * - `recall:v2:mock:<startedAt>` → `{"v":2,"format":"screen","seed":7,"topics":[],"startedAt":…,"feed":false,
+ *   "answers":[{"id":"python/x","typed":"","followUpTyped":"","points":[0,2],"score":4,"spentMs":61000}],
+ *   "current":1,"shownAt":…,"finishedAt":…,"endedBy":"done"}`: one mock interview (src/lib/mock.ts),
+ *   rewritten whole as it goes so a reload resumes it; `finishedAt` is absent while it runs. A mock
+ *   never moves the schedule by itself: when the learner asks for it, low scores are added as
+ *   ordinary `again` reviews with source `cards` when the mock ends. Mocks are exported and imported
+ *   with the progress file (an import adds mocks whose start time is new); reset and the backup leave them alone.
  * - `recall:v2:backup` → `{"v":2,"at":1763731200000,"reason":"import","reviews":[…],"settings":{…}}`:
  *   the readable state just before the last import or reset, so either can be taken back.
  *
@@ -41,6 +48,8 @@
  * the origin's localStorage fills after about 35,800 reviews (a year at 100 a day), and reading
  * 20,000 reviews takes about 80 ms. A full store is reported and still read, never cleared.
  */
+
+import { readMock, type MockRecord } from './mock.ts';
 
 /** The part of the Web Storage API the store uses; tests pass an in-memory fake. */
 export interface StorageLike {
@@ -124,12 +133,13 @@ const REVIEW_PREFIX = 'recall:v2:review:';
 const SETTINGS_KEY = 'recall:v2:settings';
 const NOTICES_KEY = 'recall:v2:notices';
 const BACKUP_KEY = 'recall:v2:backup';
+const MOCK_PREFIX = 'recall:v2:mock:';
 const V1_REVIEW_PREFIX = 'recall:v1:review:';
 const V1_SETTINGS_KEY = 'recall:v1:settings';
 // Notices seen include dismissed "answer changed" notices, one per question and version.
 const MAX_NOTICES = 500;
 /** Every key the store owns, of any version, past or future. */
-const STORE_KEY = /^recall:v\d+:(?:review:|settings$|notices$|backup$)/;
+const STORE_KEY = /^recall:v\d+:(?:review:|mock:|settings$|notices$|backup$)/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -322,6 +332,7 @@ export class ProgressStore {
         if (key === SETTINGS_KEY || key === V1_SETTINGS_KEY) return migrateSettings(this.#read(key)) === undefined;
         if (key === NOTICES_KEY) return this.#readNotices() === undefined;
         if (key === BACKUP_KEY) return readBackup(this.#read(key)) === undefined;
+        if (key.startsWith(MOCK_PREFIX)) return this.#readMock(key) === undefined;
         return true;
       })
       .sort();
@@ -387,6 +398,40 @@ export class ProgressStore {
   markNoticeSeen(id: string): WriteResult {
     const seen = (this.#readNotices() ?? []).filter((s) => s !== id);
     return this.#write(NOTICES_KEY, { v: STORE_VERSION, seen: [...seen, id].slice(-MAX_NOTICES) });
+  }
+
+  #readMock(key: string): MockRecord | undefined {
+    const value = this.#read(key);
+    if (typeof value !== 'object' || value === null || (value as { v?: unknown }).v !== STORE_VERSION) return undefined;
+    const mock = readMock(value);
+    return mock && key === `${MOCK_PREFIX}${mock.startedAt}` ? mock : undefined;
+  }
+
+  /** Every readable mock interview, oldest first. */
+  mocks(): MockRecord[] {
+    return this.#keys(MOCK_PREFIX)
+      .map((key) => this.#readMock(key))
+      .filter((mock): mock is MockRecord => mock !== undefined)
+      .sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** Saves a mock interview whole, under the key of its start time. */
+  saveMock(mock: MockRecord): WriteResult {
+    return this.#write(`${MOCK_PREFIX}${mock.startedAt}`, { v: STORE_VERSION, ...mock });
+  }
+
+  /** Adds the mocks of an import that are not stored here (same start time); returns how many were added. */
+  importMocks(incoming: readonly MockRecord[]): { ok: true; added: number } | { ok: false; reason: WriteFailure } {
+    const have = new Set(this.#keys(MOCK_PREFIX));
+    let added = 0;
+    for (const mock of incoming) {
+      if (have.has(`${MOCK_PREFIX}${mock.startedAt}`)) continue;
+      const result = this.saveMock(mock);
+      if (!result.ok) return result;
+      have.add(`${MOCK_PREFIX}${mock.startedAt}`);
+      added++;
+    }
+    return { ok: true, added };
   }
 
   /** The state saved before the last import or reset, if there is one. */
