@@ -168,3 +168,16 @@ test('with JavaScript off, code and verified output are there, with no dead butt
   await expect(page.getByRole('button', { name: /^(Run|Copy|Edit)$/ })).toHaveCount(0);
   await context.close();
 });
+
+test('the back of a flashcard runs its example too', async ({ page }) => {
+  test.setTimeout(300_000);
+  const seen = await watch(page);
+  await page.goto('python/cards/?queue=all&topic=objects');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  const example = firstExample(page);
+  await expect(example.run).toBeVisible();
+  expect(seen.python).toEqual([]);
+  await example.run.click();
+  await expect(example.status).toContainText('Matches the verified output', LOAD);
+  expect(await seen.violations()).toEqual([]);
+});

@@ -114,6 +114,11 @@ export function ankiPath(deck: string): string {
   return `/${deck}/anki.txt`;
 }
 
+/** The path of a deck's flashcard examples (fetched on a card's first flip), made at build time. */
+export function cardExamplesPath(deck: string): string {
+  return `/${deck}/card-examples.json`;
+}
+
 /** The path of a deck's flashcard data, made at build time. */
 export function cardsDataPath(deck: string): string {
   return `/${deck}/cards.json`;

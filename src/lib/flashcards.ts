@@ -8,7 +8,7 @@ import type { CodeToken } from './code-tokens.ts';
 import type { Difficulty } from './deck.ts';
 import { questionFingerprint } from './fingerprint.ts';
 import { inlineCodeParts, type TextPart } from './inline-code.ts';
-import { parseMarkdown, sectionsOf } from './question-file.ts';
+import { codeBlocksOf, parseMarkdown, sectionsOf, type CodeBlock } from './question-file.ts';
 
 /** One card: a question's front and back. */
 export interface Flashcard {
@@ -30,6 +30,30 @@ export interface Flashcard {
   fp: string;
   /** The code the question asks about (front) and its verified output (back), when it has one. */
   prompt?: FlashcardPrompt;
+}
+
+/**
+ * The example on a card's back: the answer's first Python block that is run, highlighted at build
+ * time. Examples are a file of their own (`card-examples.json`), fetched on the first flip, so the
+ * cards page starts as light as before.
+ */
+export interface FlashcardExample {
+  lines: CodeToken[][];
+  /** Its verified output, when the answer shows one. */
+  output?: string;
+  /** "page": runnable in the browser; "native": needs a real OS, so it can only be copied. */
+  run: 'page' | 'native';
+  /** The block's caption, as on the question page ("Python", "Raises TypeError", "Needs threads: …"). */
+  caption: string;
+  /** Where its output was verified ("Verified on Python 3.14"). */
+  verified: string;
+}
+
+/** The first Python block of a body's "Example" section that is run at all (not `norun`), if any. */
+export function exampleBlockOf(body: string): CodeBlock | undefined {
+  const example = sectionsOf(parseMarkdown(body)).find((s) => s.title === 'Example');
+  if (!example) return undefined;
+  return codeBlocksOf({ type: 'root', children: example.nodes }).find((b) => b.lang === 'python' && b.meta.norun === undefined);
 }
 
 /** A card's prompt code, already highlighted at build time, and what it prints. */
