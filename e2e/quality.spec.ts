@@ -13,6 +13,8 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
     for (const [name, path] of Object.entries(TEMPLATES)) {
       test(`${name} has no accessibility violations`, async ({ page }) => {
+        // A study page with every answer open is a large tree for axe on a two-core machine.
+        test.slow();
         await page.goto(path);
         await page.waitForLoadState('networkidle');
         await openAnswers(page);
