@@ -67,7 +67,7 @@ test('a new deployment is offered, not forced, and progress survives the reload'
     // The next build: any change to sw.js (its precache list changes with any content) is a new version.
     appendFileSync(join(site, 'sw.js'), '\n// next build\n');
     await page.reload();
-    const notice = page.getByRole('status').filter({ hasText: 'A new version of Recall is ready' });
+    const notice = page.getByText('A new version of Recall is ready');
     await expect(notice).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Later' }).click();
     await expect(notice).toBeHidden();

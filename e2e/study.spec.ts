@@ -155,3 +155,21 @@ test.describe('with JavaScript disabled', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   });
 });
+
+test('a difficulty filter shows one level on a study page and follows the pager', async ({ page }) => {
+  await page.goto('python/');
+  const filter = page.getByLabel('Difficulty');
+  await filter.selectOption('basic');
+  await expect(page).toHaveURL(/[?&]difficulty=basic/);
+  const shown = page.locator('question-card:visible');
+  const count = await shown.count();
+  expect(count).toBeGreaterThan(0);
+  expect(count).toBeLessThan(10);
+  for (const card of await shown.all()) await expect(card.getByText('Basic', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(`${count} of 10 on this page`)).toBeVisible();
+  await page.getByRole('navigation', { name: 'Study pages' }).getByRole('link', { name: 'Page 2', exact: true }).click();
+  await expect(page).toHaveURL(/\/python\/2\/\?difficulty=basic$/);
+  await expect(page.getByLabel('Difficulty')).toHaveValue('basic');
+  await filter.selectOption('');
+  await expect(page.locator('question-card:visible')).toHaveCount(10);
+});
