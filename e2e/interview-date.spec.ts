@@ -130,6 +130,8 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`with a date set, ${scheme}`, () => {
     test.use({ colorScheme: scheme, viewport: { width: 360, height: 740 } });
     test('the progress and home pages have no accessibility violations and fit a phone', async ({ page }) => {
+      // Two pages through axe: give it the time of three tests.
+      test.slow();
       // The real clock here: axe's own timers do not run under a fixed one. The day is three weeks on.
       const day = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
       await setDate(page, day);

@@ -61,6 +61,8 @@ test('a missed mark on a study page shows on the progress page', async ({ page }
 });
 
 test('export, clear storage, import: everything is back exactly', async ({ page }) => {
+  // It studies, drills, exports, clears, imports and compares four views: the time of three tests.
+  test.slow();
   // "Knew it" is due in ten minutes: the numbers stay put while the test compares them.
   await markThirdQuestion(page, 'Knew it');
   await rateTwoCards(page);

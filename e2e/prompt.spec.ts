@@ -98,7 +98,8 @@ test('a flashcard shows the prompt code on its front and compares the typed pred
   await typed.fill(prompt.output);
   await page.getByRole('button', { name: /Show answer/ }).click();
   await expect(card.getByText('Your prediction matches the output.')).toBeVisible();
-  await expect(card.getByRole('figure').filter({ hasText: 'Output' })).toContainText(codeLines(prompt.output)[0] ?? '');
+  // The prompt's output comes first; the card's example (with its own output) follows the key points.
+  await expect(card.getByRole('figure').filter({ hasText: 'Output' }).first()).toContainText(codeLines(prompt.output)[0] ?? '');
   await expect(typed).toBeHidden();
 
   // The next card starts clean: a wrong guess there is shown as wrong.
