@@ -156,6 +156,8 @@ export function attachCombobox(root: HTMLElement): void {
       open(active);
     } else if (event.key === 'Escape') {
       event.preventDefault();
+      // Suggestions still on their way must not reopen what the learner just dismissed.
+      latest++;
       if (shown) close();
       else if (input.value) input.value = '';
       else input.blur();
