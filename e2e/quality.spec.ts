@@ -59,7 +59,7 @@ async function tabThrough(page: Page, presses: number) {
 
 test('a study page is operable by keyboard alone, with visible focus', async ({ page }) => {
   await page.goto('python/');
-  const seen = await tabThrough(page, 16);
+  const seen = await tabThrough(page, 24);
   expect(seen.filter((s) => s.name && !s.visible)).toEqual([]);
   const names = seen.map((s) => s.name);
   for (const control of ['Skip to content', 'Search', 'Expand all', 'Collapse all', 'Active recall', 'Show answer']) {
