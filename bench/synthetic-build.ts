@@ -4,7 +4,12 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** Writes a synthetic deck of `size` questions, copies of the real ones under new ids and titles; returns its content folder. */
+/**
+ * Writes a synthetic deck of `size` questions, copies of the real ones under new ids and titles;
+ * returns its content folder. Each copy's Python (code blocks and prompt) has a comment naming
+ * the copy, so no two bodies or code blocks are the same, as in a real deck: a build
+ * that remembers work by content gains nothing from the copies.
+ */
 export function syntheticDeck(size: number, from = 'content'): string {
   const root = join(tmpdir(), `recall-bench-${size}`);
   rmSync(root, { recursive: true, force: true });
@@ -15,7 +20,10 @@ export function syntheticDeck(size: number, from = 'content'): string {
   for (let i = 0; i < size; i++) {
     const name = sources[i % sources.length]!;
     // A unique title within the schema's 150 characters: "… #123?".
-    const text = readFileSync(join(from, 'python', name), 'utf8').replace(/^title: "(.*)\?"$/m, (_, title: string) => `title: "${title.slice(0, 140)} #${i}?"`);
+    const text = readFileSync(join(from, 'python', name), 'utf8')
+      .replace(/^title: "(.*)\?"$/m, (_, title: string) => `title: "${title.slice(0, 140)} #${i}?"`)
+      .replace(/^(```python[^\n]*\n)/gm, `$1# copy ${i}\n`)
+      .replace(/^( {2}code: \|\n {4}.*)$/m, `$1  # copy ${i}`);
     writeFileSync(join(deckDir, `${name.slice(0, -3)}-${i}.md`), text);
   }
   return root;

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { parallelMarkdown } from './loaders/parallel-markdown.ts';
 import { deckSchema } from './schemas/deck.ts';
 import { questionSchema } from './schemas/question.ts';
 
@@ -11,11 +12,13 @@ const deckOf = (entry: string) => entry.split('/')[0] ?? entry;
 
 /** Question files: `content/<deck>/…/<id>.md`; the entry id is `<deck>/<id>` (the progress key). */
 const questions = defineCollection({
-  loader: glob({
-    base: CONTENT,
-    pattern: '*/**/*.md',
-    generateId: ({ entry }) => `${deckOf(entry)}/${(entry.split('/').at(-1) ?? entry).replace(/\.md$/, '')}`,
-  }),
+  loader: parallelMarkdown(
+    glob({
+      base: CONTENT,
+      pattern: '*/**/*.md',
+      generateId: ({ entry }) => `${deckOf(entry)}/${(entry.split('/').at(-1) ?? entry).replace(/\.md$/, '')}`,
+    }),
+  ),
   schema: questionSchema,
 });
 

@@ -1,0 +1,138 @@
+/**
+ * Astro's glob loader, with its Markdown rendered on every core.
+ *
+ * A cold build spends most of its content sync rendering Markdown (remark-gfm, shiki, smart
+ * quotes) on one thread while the other cores wait. This wrapper leaves the glob loader to do
+ * everything it does (ids, digests, validation, the dev watcher) and only hands each file's
+ * rendering to a small pool of worker threads running the same renderer
+ * (src/loaders/markdown-worker.ts). The pool lives for the initial load; later renders (a file
+ * changed in dev) and any render a worker could not do run in this thread, as before.
+ *
+ * The loader context's `entryTypes` is how the glob loader finds its renderer. It is not in
+ * Astro's public types, so when it is missing this wrapper steps aside and the glob loader
+ * renders in this thread.
+ */
+import type { AstroMarkdownOptions, ShikiConfig } from '@astrojs/markdown-remark';
+import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** The serialisable part of Astro's resolved Markdown settings: what a worker renders with. */
+export type RenderSettings = Pick<AstroMarkdownOptions, 'image' | 'syntaxHighlight' | 'gfm' | 'smartypants'> & {
+  shikiConfig: Omit<ShikiConfig, 'transformers'>;
+};
+
+/** One file for a worker to render. */
+export interface RenderRequest {
+  job: number;
+  body: string;
+  data: Record<string, unknown>;
+  filePath: string | undefined;
+}
+
+/** A worker's answer: the rendered HTML and metadata, or why it failed. */
+export type RenderReply =
+  | { job: number; html: string; metadata: Record<string, unknown>; error?: undefined }
+  | { job: number; error: string };
+
+type Rendered = Awaited<ReturnType<ContentEntryRenderFunction>>;
+
+/** The settings a worker renders with, from the resolved config (functions stay behind). */
+export function renderSettings(config: AstroConfig): RenderSettings {
+  const { markdown, image } = config;
+  const { transformers: _functions, ...shikiConfig } = markdown.shikiConfig;
+  const settings = { image: { domains: image.domains, remotePatterns: image.remotePatterns }, syntaxHighlight: markdown.syntaxHighlight, shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+  // Through JSON: what a worker gets is plain data, and the keys Astro leaves undefined are gone.
+  return JSON.parse(JSON.stringify(settings)) as RenderSettings;
+}
+
+/** Worker threads that render Markdown files, each file to the least busy one. */
+class RenderPool {
+  readonly #workers: { worker: Worker; busy: Set<number> }[];
+  readonly #waiting = new Map<number, { resolve: (r: Rendered) => void; reject: (e: Error) => void; settled: Promise<Rendered> }>();
+  #next = 0;
+  /** Set once a worker fails: what is left renders in the calling thread. */
+  broken: Error | null = null;
+
+  constructor(size: number, settings: RenderSettings) {
+    this.#workers = Array.from({ length: size }, () => {
+      const slot = { worker: new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: { settings } }), busy: new Set<number>() };
+      slot.worker.on('message', (reply: RenderReply) => {
+        slot.busy.delete(reply.job);
+        const waiting = this.#waiting.get(reply.job);
+        this.#waiting.delete(reply.job);
+        if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
+        else waiting?.resolve({ html: reply.html, metadata: reply.metadata });
+      });
+      slot.worker.on('error', (error) => this.#fail(slot.busy, error));
+      slot.worker.on('exit', (code) => this.#fail(slot.busy, new Error(`a Markdown worker stopped (exit code ${code})`)));
+      return slot;
+    });
+  }
+
+  /** Renders one entry in a worker. */
+  render(entry: Parameters<ContentEntryRenderFunction>[0]): Promise<Rendered> {
+    const slot = this.#workers.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
+    const job = this.#next++;
+    slot.busy.add(job);
+    const request: RenderRequest = { job, body: entry.body ?? '', data: entry.data, filePath: entry.filePath };
+    const { promise, resolve, reject } = Promise.withResolvers<Rendered>();
+    this.#waiting.set(job, { resolve, reject, settled: promise });
+    slot.worker.postMessage(request);
+    return promise;
+  }
+
+  /** Stops every worker once the renders it was given are done (a failed load leaves some running). */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.#waiting.values()].map(({ settled }) => settled));
+    await Promise.all(this.#workers.map(({ worker }) => worker.terminate()));
+  }
+
+  #fail(jobs: Set<number>, error: Error): void {
+    this.broken ??= error;
+    for (const job of jobs) {
+      this.#waiting.get(job)?.reject(error);
+      this.#waiting.delete(job);
+    }
+    jobs.clear();
+  }
+}
+
+/**
+ * Wraps a glob loader so its Markdown renders on `workers` threads (default: one per core, at
+ * most four; with one core it renders in this thread as the glob loader always does).
+ */
+export function parallelMarkdown(loader: Loader, { workers = Math.min(availableParallelism(), 4) } = {}): Loader {
+  return {
+    ...loader,
+    async load(context: LoaderContext) {
+      const entryTypes = (context as LoaderContext & { entryTypes?: Map<string, ContentEntryType> }).entryTypes;
+      const markdown = entryTypes?.get('.md');
+      const inThread = markdown?.getRenderFunction?.bind(markdown);
+      if (!entryTypes || !markdown || !inThread || workers < 2) return loader.load(context);
+
+      let pool: RenderPool | null = new RenderPool(workers, renderSettings(context.config));
+      let local: ContentEntryRenderFunction | undefined;
+      const renderHere = async (entry: Parameters<ContentEntryRenderFunction>[0]) => (local ??= await inThread(context.config))(entry);
+      const render: ContentEntryRenderFunction = async (entry) => {
+        if (!pool || pool.broken) return renderHere(entry);
+        try {
+          return await pool.render(entry);
+        } catch (error) {
+          if (!pool?.broken) throw error; // the Markdown itself failed: report it as the glob loader would
+          return renderHere(entry);
+        }
+      };
+      const withPool = new Map(entryTypes).set('.md', { ...markdown, getRenderFunction: async () => render });
+      try {
+        await loader.load({ ...context, entryTypes: withPool } as LoaderContext);
+      } finally {
+        const done = pool;
+        pool = null;
+        if (done.broken) context.logger.warn(`Markdown rendered in one thread after a worker failed: ${done.broken.message}`);
+        await done.close();
+      }
+    },
+  };
+}
