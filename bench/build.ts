@@ -34,7 +34,7 @@ const STAGES: [name: string, test: (frame: string) => boolean][] = [
   ['flashcards data (cards.json)', (f) => f.includes('cards.json')],
   ['question bodies re-read by pages and data (src/lib/question-file)', (f) => f.startsWith('parseMarkdown ')],
   ['syntax highlighting (shiki)', (f) => /@shikijs|\/shiki\/|wasm:/.test(f)],
-  ['smart quotes (retext-smartypants)', (f) => /retext|parse-latin|nlcst/.test(f)],
+  ['smart quotes (retext-smartypants)', (f) => /retext|parse-latin|nlcst|smart-punctuation/.test(f)],
   ['Markdown and remark-gfm (content sync)', (f) => /micromark|mdast-util|remark|rehype|hast-util|unified|unist-util|vfile/.test(f)],
   ['content store (serialising, devalue)', (f) => /devalue/.test(f)],
   ['page rendering (Astro runtime)', (f) => /astro\/dist\/runtime/.test(f)],
@@ -63,7 +63,7 @@ function splitProfile(file: string): Map<string, number> {
       const { functionName, url } = byId.get(cur)!.callFrame;
       frames.push(`${functionName} ${url}`);
     }
-    const stage = STAGES.find(([, test]) => frames.some(test))?.[0] ?? (frames[0]?.startsWith('(idle)') ? 'idle (waiting for files)' : 'other');
+    const stage = STAGES.find(([, test]) => frames.some(test))?.[0] ?? (frames[0]?.startsWith('(idle)') ? 'idle (waiting for files or workers)' : 'other');
     stageOf.set(id, stage);
     return stage;
   };
@@ -127,8 +127,9 @@ if (!values['no-profile']) {
   const totals = new Map<string, number>();
   for (const file of readdirSync(profDir)) for (const [stage, s] of splitProfile(join(profDir, file))) totals.set(stage, (totals.get(stage) ?? 0) + s);
   const all = [...totals.values()].reduce((x, y) => x + y, 0);
-  console.log('\nWhere the time goes (this checkout, one cold build under the CPU profiler, which slows it a little):\n');
-  console.log('| stage | seconds | share |');
+  console.log('\nWhere the time goes (this checkout, one cold build under the CPU profiler, which slows it a little;');
+  console.log('seconds of every thread added up, so Markdown rendered on two worker threads counts twice its wall time):\n');
+  console.log('| stage | thread-seconds | share |');
   console.log('|---|---:|---:|');
   for (const [stage, s] of [...totals].sort((x, y) => y[1] - x[1])) console.log(`| ${stage} | ${s.toFixed(1)} | ${((s / all) * 100).toFixed(0)}% |`);
 }
