@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PAGE_SIZE } from './site.ts';
 
 const card = (page: Page, n: number) => page.locator('question-card').nth(n);
 /** The stored study reviews, oldest first, as "id grade". */
@@ -45,7 +46,7 @@ for (const viewport of [
 
 test('the last question of a page moves focus to the next page link', async ({ page }) => {
   await page.goto('python/');
-  const last = card(page, 9);
+  const last = card(page, PAGE_SIZE - 1);
   await last.getByText('Show answer').click();
   await last.getByRole('button', { name: 'Missed it' }).first().click();
   await expect(page.getByRole('navigation', { name: 'Study pages' }).locator('a[rel="next"]')).toBeFocused();
@@ -67,7 +68,7 @@ test('a repeated or changed mark is one review, and the schedule sees one', asyn
   await third.getByRole('button', { name: 'Knew it' }).first().dblclick();
   expect(await stored(page)).toHaveLength(1);
   await expect(third.getByText('Learning', { exact: true })).toBeVisible();
-  await expect(page.getByText('1 of 10 reviewed')).toBeVisible();
+  await expect(page.getByText(`1 of ${PAGE_SIZE} reviewed`)).toBeVisible();
 
   // Change of mind: Missed it replaces Knew it, it does not add a review.
   await third.getByText('Show answer').click();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { PAGE_SIZE } from './site.ts';
 
 /** The value shown in one "At a glance" tile. */
 const tile = (page: Page, name: string) =>
@@ -28,7 +29,7 @@ async function markThirdQuestion(page: Page, mark: 'Missed it' | 'Knew it' = 'Mi
   await card.getByText('Show answer').click();
   await card.getByRole('button', { name: mark }).first().click();
   await expect(card.getByText('Learning', { exact: true })).toBeVisible();
-  await expect(page.getByText('1 of 10 reviewed')).toBeVisible();
+  await expect(page.getByText(`1 of ${PAGE_SIZE} reviewed`)).toBeVisible();
   return card.getByRole('link').first().innerText();
 }
 

@@ -1,5 +1,9 @@
 /** What the browser tests, Lighthouse and the benchmark share: the page templates and the browser. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+
+/** Questions on a study page of the Python deck, as its deck.yaml sets it. */
+export const PAGE_SIZE = (yaml.load(readFileSync('content/python/deck.yaml', 'utf8')) as { pageSize: number }).pageSize;
 
 /** One page of every template, relative to the site's base. */
 export const TEMPLATES: Readonly<Record<string, string>> = {

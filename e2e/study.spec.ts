@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { PAGE_SIZE } from './site.ts';
 
 const answers = (page: Page) => page.locator('details[data-answer]');
 
@@ -7,7 +8,7 @@ const keysReady = (page: Page) => page.waitForFunction(() => customElements.get(
 
 test('page 1 leads to page 2 by link and by arrow key', async ({ page }) => {
   await page.goto('python/');
-  await expect(page.getByText(/^\d+ questions · 10 per page$/)).toBeVisible();
+  await expect(page.getByText(new RegExp(`^\\d+ questions · ${PAGE_SIZE} per page$`))).toBeVisible();
   await expect(page.getByText('Page 1 of')).toBeVisible();
   const pager = page.getByRole('navigation', { name: 'Study pages' });
   await expect(pager.getByRole('link', { name: 'Page 1', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -15,7 +16,7 @@ test('page 1 leads to page 2 by link and by arrow key', async ({ page }) => {
   await pager.getByRole('link', { name: 'Page 2', exact: true }).click();
   await expect(page).toHaveURL(/\/python\/2\/$/);
   await expect(page.getByText('Page 2 of')).toBeVisible();
-  await expect(page.getByText('Question 11', { exact: true })).toBeVisible();
+  await expect(page.getByText(`Question ${PAGE_SIZE + 1}`, { exact: true })).toBeVisible();
   await expect(pager.getByRole('link', { name: 'Page 2', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', /\/python\/$/);
 
@@ -40,7 +41,7 @@ test('Show answer opens one answer in place, short answer first', async ({ page 
 test('Expand all and Collapse all open and close every answer', async ({ page }) => {
   await page.goto('python/');
   const count = await answers(page).count();
-  expect(count).toBe(10);
+  expect(count).toBe(PAGE_SIZE);
   await page.getByRole('button', { name: 'Expand all' }).click();
   await expect(page.locator('details[data-answer][open]')).toHaveCount(count);
   await page.getByRole('button', { name: 'Collapse all' }).click();
@@ -55,11 +56,11 @@ test('the active-recall switch turns review mode on, and the choice survives a r
 
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await expect(page.locator('details[data-answer][open]')).toHaveCount(10);
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(PAGE_SIZE);
 
   await page.reload();
   await expect(page.getByRole('switch', { name: 'Active recall' })).toHaveAttribute('aria-checked', 'false');
-  await expect(page.locator('details[data-answer][open]')).toHaveCount(10);
+  await expect(page.locator('details[data-answer][open]')).toHaveCount(PAGE_SIZE);
   await page.goto('python/2/');
   await expect(page.getByRole('switch', { name: 'Active recall' })).toHaveAttribute('aria-checked', 'false');
 
@@ -164,12 +165,12 @@ test('a difficulty filter shows one level on a study page and follows the pager'
   const shown = page.locator('question-card:visible');
   const count = await shown.count();
   expect(count).toBeGreaterThan(0);
-  expect(count).toBeLessThan(10);
+  expect(count).toBeLessThan(PAGE_SIZE);
   for (const card of await shown.all()) await expect(card.getByText('Basic', { exact: true }).first()).toBeVisible();
-  await expect(page.getByText(`${count} of 10 on this page`)).toBeVisible();
+  await expect(page.getByText(`${count} of ${PAGE_SIZE} on this page`)).toBeVisible();
   await page.getByRole('navigation', { name: 'Study pages' }).getByRole('link', { name: 'Page 2', exact: true }).click();
   await expect(page).toHaveURL(/\/python\/2\/\?difficulty=basic$/);
   await expect(page.getByLabel('Difficulty')).toHaveValue('basic');
   await filter.selectOption('');
-  await expect(page.locator('question-card:visible')).toHaveCount(10);
+  await expect(page.locator('question-card:visible')).toHaveCount(PAGE_SIZE);
 });
