@@ -6,6 +6,15 @@ import { markdownConfig } from './src/lib/markdown.ts';
 import { THEME_SCRIPT } from './src/lib/theme.ts';
 import { offline } from './src/integrations/offline.ts';
 
+/**
+ * Client modules bundled together (see `vite` below): what nearly every page runs (the search
+ * box, the progress store and what reads it), and the elements of the study and question pages.
+ */
+const PROGRESS_SCRIPTS =
+  /src[\\/](?:components[\\/]SiteSearch\.astro|scripts[\\/]progress\.ts|lib[\\/](?:card-status|answer-changes|fingerprint|keys|seed|study-marks|progress-store|mock-record)\.ts)/;
+const STUDY_SCRIPTS =
+  /src[\\/](?:components[\\/](?:QuestionCard|StorageNotice|StudyControls|PageKeys|PageProgress|DifficultyFilter|CodeRunner)\.astro|scripts[\\/](?:answer-changed|predict-output)\.ts)/;
+
 // RECALL_BASE serves the site under a sub-path (GitHub Pages: "/recall/"); RECALL_SITE is its origin.
 const base = process.env.RECALL_BASE ?? '/';
 
@@ -35,4 +44,20 @@ export default defineConfig({
   },
   // Shared with the worker threads that render question files (src/loaders/parallel-markdown.ts).
   markdown: markdownConfig,
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          // A study page's scripts in two files rather than fifteen: gzip works per file and small
+          // files compress badly, which kept a study page over its 10 KB budget of JavaScript.
+          codeSplitting: {
+            groups: [
+              { name: 'progress', test: PROGRESS_SCRIPTS },
+              { name: 'study', test: STUDY_SCRIPTS },
+            ],
+          },
+        },
+      },
+    },
+  },
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
 import { TEMPLATES } from './site.ts';
 
 /** Opens every answer, so hidden content is checked too. */
@@ -162,3 +163,22 @@ test('print shows a study page as a clean sheet: answers open, navigation hidden
   const firstAnswer = page.locator('question-card').first().getByRole('heading', { name: 'Key points' });
   await expect(firstAnswer).toBeVisible();
 });
+
+// The budget of DESIGN.md: a study page loads under 10 KB of gzipped JavaScript before any
+// interaction (for a first visit; search, Python and the scheduler load when first used).
+for (const name of ['study', 'study page 2', 'question', 'home'] as const) {
+  test(`the ${name} page loads under 10 KB of gzipped JavaScript before any interaction`, async ({ page }) => {
+    const scripts = new Map<string, number>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script' || response.request().frame() !== page.mainFrame()) return;
+      scripts.set(response.url(), gzipSync(await response.body()).length);
+    });
+    await page.goto(TEMPLATES[name]!, { waitUntil: 'networkidle' });
+    // Scripts Astro inlines in the page (small ones without imports, and the theme) count too.
+    const inline = await page.locator('script:not([src]):not([type="application/json"]):not([type="application/ld+json"])').allTextContents();
+    inline.forEach((text, i) => scripts.set(`inline script ${i + 1}`, gzipSync(text).length));
+    const total = [...scripts.values()].reduce((a, b) => a + b, 0);
+    expect(scripts.size).toBeGreaterThan(0);
+    expect(total, [...scripts].map(([url, bytes]) => `${url.startsWith('http') ? new URL(url).pathname : url} ${bytes} B`).join('\n')).toBeLessThan(10 * 1024);
+  });
+}

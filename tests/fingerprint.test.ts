@@ -1,6 +1,7 @@
 /** Question fingerprints: which edits count as a change, and which part changed. */
 import { describe, expect, it } from 'vitest';
-import { changedParts, contentFingerprint, questionFingerprint } from '../src/lib/fingerprint.ts';
+import { changedParts, contentFingerprint } from '../src/lib/fingerprint.ts';
+import { questionFingerprint } from '../src/lib/question-fingerprint.ts';
 
 const body = [
   '## Answer',

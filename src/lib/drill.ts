@@ -5,6 +5,7 @@
 import { schedulesCard, type CardSchedule } from './card-status.ts';
 import { DIFFICULTIES, type Difficulty } from './deck.ts';
 import type { Review } from './progress-store.ts';
+import { MAX_SEED } from './seed.ts';
 
 /** The queues: due cards then today's new ones; only new cards; every card (cram, schedule untouched). */
 export const QUEUES = ['due', 'new', 'all'] as const;
@@ -37,9 +38,6 @@ export interface DrillCard {
   difficulty: Difficulty;
   tags: readonly string[];
 }
-
-/** The largest seed: seeds are unsigned 32-bit integers. */
-export const MAX_SEED = 0xffffffff;
 
 /** Learning cards due within this long belong to the session being studied: it waits for them (as Anki does). */
 export const LEARN_AHEAD_MS = 20 * 60_000;

@@ -6,7 +6,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { CodeToken } from './code-tokens.ts';
 import type { Difficulty } from './deck.ts';
-import { questionFingerprint } from './fingerprint.ts';
+import { questionFingerprint } from './question-fingerprint.ts';
 import { inlineCodeParts, type TextPart } from './inline-code.ts';
 import { codeBlocksOf, parseMarkdown, sectionsOf, type CodeBlock } from './question-file.ts';
 

@@ -16,7 +16,7 @@
  * `mocks` (mock interviews, as the store keeps them: src/lib/mock.ts), which older files lack.
  * A file is read whole or not at all.
  */
-import { readMock, type MockRecord } from './mock.ts';
+import { readMock, type MockRecord } from './mock-record.ts';
 import { GRADES, isInterviewDate, isNewPerDay, isReview, MAX_NEW_PER_DAY, SOURCES, STORE_VERSION, toReview, type Review, type Settings } from './progress-store.ts';
 
 /** The `format` value that marks a Recall progress file. */

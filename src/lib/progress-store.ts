@@ -49,7 +49,7 @@
  * 20,000 reviews takes about 80 ms. A full store is reported and still read, never cleared.
  */
 
-import { readMock, type MockRecord } from './mock.ts';
+import { readMock, type MockRecord } from './mock-record.ts';
 
 /** The part of the Web Storage API the store uses; tests pass an in-memory fake. */
 export interface StorageLike {
