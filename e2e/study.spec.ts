@@ -174,3 +174,28 @@ test('a difficulty filter shows one level on a study page and follows the pager'
   await filter.selectOption('');
   await expect(page.locator('question-card:visible')).toHaveCount(PAGE_SIZE);
 });
+
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('code in a table cell stays whole, and a wide code block shows there is more to scroll', async ({ page }) => {
+    await page.goto('python/q/list-tuple-set-dict-compared/');
+    await page.getByText('Show answer').first().click();
+    const cellCode = page.locator('.prose td code');
+    expect(await cellCode.count()).toBeGreaterThan(3);
+    // A name broken across lines ("frozense/t") has more than one line box.
+    const broken = await cellCode.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent));
+    expect(broken).toEqual([]);
+
+    // A block wider than the phone: its edge shadows stay with the box while covers scroll with the text.
+    const wide = page.locator('.prose pre').filter({ visible: true });
+    const index = await wide.evaluateAll((els) => els.findIndex((el) => el.scrollWidth > el.clientWidth + 8));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const style = await wide.nth(index).evaluate((el) => {
+      const { backgroundImage, backgroundAttachment } = getComputedStyle(el);
+      return { backgroundImage, backgroundAttachment };
+    });
+    expect(style.backgroundImage).toContain('radial-gradient');
+    expect(style.backgroundAttachment).toMatch(/^local, local, scroll, scroll\b/);
+  });
+});
