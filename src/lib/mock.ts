@@ -12,6 +12,7 @@ import { seededShuffle } from './drill.ts';
 import { MOCK_FORMATS, type MockFormat, type MockOptions, type MockRecord, type Score } from './mock-record.ts';
 import { MAX_SEED } from './seed.ts';
 
+// The stored form is part of a mock: pages import all of it from here.
 export { isScore, MOCK_FORMATS, readMock, type MockAnswer, type MockFormat, type MockOptions, type MockRecord, type Score, type Stage } from './mock-record.ts';
 
 /** What a format asks for. */
