@@ -64,3 +64,21 @@ export function onProgressChange(listener: () => void): () => void {
     window.removeEventListener('storage', onStorage);
   };
 }
+
+/** An element drawn from stored progress: once connected, then again on every change (this tab or another). */
+export abstract class ProgressElement extends HTMLElement {
+  #stop: (() => void) | undefined;
+
+  connectedCallback() {
+    if (!store.available) return;
+    void this.update();
+    this.#stop = onProgressChange(() => void this.update());
+  }
+
+  disconnectedCallback() {
+    this.#stop?.();
+  }
+
+  /** Draws the element from the progress snapshot. */
+  protected abstract update(): Promise<void>;
+}
