@@ -1,8 +1,9 @@
 /**
  * Question Markdown renders the same however the build renders it: our smart punctuation gives
- * exactly remark-smartypants' output, and a worker thread gives exactly the in-thread HTML.
+ * exactly remark-smartypants' output, our highlighting exactly Astro's shiki HTML, and a worker
+ * thread exactly the in-thread HTML (and the tree `parseMarkdown` would make).
  */
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, markdownConfigDefaults, unified as astroUnified } from '@astrojs/markdown-remark';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,10 +14,17 @@ import { unified as remark, type Plugin } from 'unified';
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { AstroConfig } from 'astro';
-import { markdownConfig } from '../src/lib/markdown.ts';
+import dark from 'shiki/themes/github-dark-default.mjs';
+import light from 'shiki/themes/github-light-default.mjs';
+import { codeColorClasses, CODE_THEMES, themeColors } from '../src/lib/code-colors.ts';
+import { codeLabels, rehypeCodeRunners } from '../src/lib/code-labels.ts';
+import { markdownConfig, verifiedOn } from '../src/lib/markdown.ts';
+import { rehypeQuestionHeadings } from '../src/lib/question-headings.ts';
 import { remarkSmartPunctuation } from '../src/lib/smart-punctuation.ts';
 import { parallelMarkdown, renderSettings } from '../src/loaders/parallel-markdown.ts';
-import { splitFrontmatter } from '../src/lib/question-file.ts';
+import { parseMarkdown, splitFrontmatter } from '../src/lib/question-file.ts';
+import { highlightCode, type HighlightedCode } from '../src/lib/code-tokens.ts';
+import { exampleBlockOf } from '../src/lib/flashcards.ts';
 
 const deck = resolve('content/python');
 const files = readdirSync(deck).filter((f) => f.endsWith('.md')).sort();
@@ -57,6 +65,33 @@ describe('remarkSmartPunctuation', () => {
   });
 });
 
+describe('rehypeHighlight', () => {
+  it(`gives the HTML of Astro's own shiki step on all ${bodies.length} questions of the deck`, async () => {
+    const shared = { image: {}, gfm: false, smartypants: false };
+    const ours = await markdownConfig.processor.createRenderer({ ...shared, syntaxHighlight: false });
+    const astros = await createMarkdownProcessor({
+      ...shared,
+      remarkPlugins: markdownConfig.processor.options.remarkPlugins,
+      rehypePlugins: [rehypeQuestionHeadings, [rehypeCodeRunners, { verifiedOn }]],
+      syntaxHighlight: { type: 'shiki', excludeLangs: ['math'] },
+      shikiConfig: { ...markdownConfigDefaults.shikiConfig, themes: CODE_THEMES, defaultColor: false, transformers: [codeColorClasses(themeColors(light), themeColors(dark)), codeLabels()] },
+    });
+    const differing: string[] = [];
+    for (const [i, file] of files.entries()) {
+      const options = { frontmatter: {}, fileURL: pathToFileURL(join(deck, file)) };
+      if ((await ours.render(bodies[i]!, options)).code !== (await astros.render(bodies[i]!, options)).code) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+  }, 120_000);
+
+  it('shows a language it has no colours for as plain text', async () => {
+    const renderer = await astroUnified({ rehypePlugins: markdownConfig.processor.options.rehypePlugins }).createRenderer({ image: {}, gfm: false, smartypants: false, syntaxHighlight: false });
+    const { code } = await renderer.render('```cobol\nDISPLAY "HI".\n```\n');
+    expect(code).toContain('data-language="plaintext"');
+    expect(code).toContain('DISPLAY');
+  });
+});
+
 /** A loader context with just what the glob loader and the wrapper read. */
 function fakeContext(config: AstroConfig) {
   const stored = new Map<string, { rendered?: { html: string } }>();
@@ -64,12 +99,9 @@ function fakeContext(config: AstroConfig) {
 }
 
 describe('parallelMarkdown', () => {
-  it('renders in worker threads exactly what the renderer gives in this thread', async () => {
-    const config = {
-      markdown: { ...markdownConfigDefaults, ...markdownConfig, shikiConfig: { ...markdownConfigDefaults.shikiConfig, ...markdownConfig.shikiConfig } },
-      image: { domains: [], remotePatterns: [] },
-    } as unknown as AstroConfig;
-    const inThread = await markdownConfig.processor.createRenderer({ ...renderSettings(config), shikiConfig: { ...renderSettings(config).shikiConfig, transformers: markdownConfig.shikiConfig.transformers } });
+  it('renders in worker threads exactly what the renderer gives in this thread, and keeps each body as parsed', async () => {
+    const config = { markdown: { ...markdownConfigDefaults, ...markdownConfig }, image: { domains: [], remotePatterns: [] } } as unknown as AstroConfig;
+    const inThread = await markdownConfig.processor.createRenderer(renderSettings(config));
     const sample = files.slice(0, 12);
     const entries = sample.map((f, i) => ({ id: f, data: {}, body: bodies[i]!, filePath: join(deck, f) }));
     const expected = await Promise.all(entries.map(async (e) => (await inThread.render(e.body, { frontmatter: {}, fileURL: pathToFileURL(e.filePath) })).code));
@@ -88,7 +120,21 @@ describe('parallelMarkdown', () => {
       { workers: 2 },
     );
     const unusedInThread = { getRenderFunction: async () => { throw new Error('rendered in this thread'); } };
+    // The process-wide caches that parseMarkdown and highlightCode read (emptied of this thread's work).
+    const kept = (globalThis as { [key: symbol]: Map<string, Root> | undefined })[Symbol.for('recall.markdown-trees')];
+    const tokens = (globalThis as { [key: symbol]: Map<string, Promise<HighlightedCode>> | undefined })[Symbol.for('recall.highlighted-code')];
+    kept?.clear();
+    tokens?.clear();
     await loader.load({ ...fakeContext(config), entryTypes: new Map([['.md', unusedInThread]]) } as never);
     expect(got).toEqual(expected);
+    // The trees came from the workers (none was parsed here), and they are what parsing here gives.
+    for (const entry of entries) expect(kept?.has(entry.body)).toBe(true);
+    for (const entry of entries) expect(parseMarkdown(entry.body)).toStrictEqual(parser.parse(entry.body));
+    // So did each card example's tokens, and they are what highlighting it here gives.
+    const examples = entries.map((e) => exampleBlockOf(e.body)?.code).filter((code) => code !== undefined);
+    expect(examples.length).toBeGreaterThan(6);
+    const fromWorkers = await Promise.all(examples.map((code) => tokens?.get(code)));
+    tokens?.clear();
+    expect(fromWorkers).toEqual(await Promise.all(examples.map((code) => highlightCode(code))));
   });
 });

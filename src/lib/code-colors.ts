@@ -72,7 +72,7 @@ function addClasses(node: Element, classes: string[]) {
   node.properties.className = [...list, ...classes];
 }
 
-/** The transformer; put it last in `markdown.shikiConfig.transformers`. */
+/** The transformer; put it before the labels in the highlighting plugin's transformers (src/lib/markdown.ts). */
 export function codeColorClasses(light: ReadonlySet<string>, dark: ReadonlySet<string>): ShikiTransformer {
   return {
     name: 'recall:code-color-classes',

@@ -35,7 +35,7 @@ export function codeLabel(lang: string, rawMeta: string | undefined): CodeLabel 
   return { caption: 'Python', kind: 'python', run: 'page' };
 }
 
-/** The transformer; add it to `markdown.shikiConfig.transformers`. */
+/** The transformer; give it to the highlighting plugin (src/lib/markdown.ts). */
 export function codeLabels(): ShikiTransformer {
   return {
     name: 'recall:code-labels',

@@ -3,7 +3,7 @@
  * Text arrives already split into plain and code parts, so the browser only builds DOM nodes
  * from it and never parses Markdown or treats content as HTML.
  */
-import type { PhrasingContent, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { CodeToken } from './code-tokens.ts';
 import type { Difficulty } from './deck.ts';
 import { questionFingerprint } from './question-fingerprint.ts';
@@ -49,9 +49,9 @@ export interface FlashcardExample {
   verified: string;
 }
 
-/** The first Python block of a body's "Example" section that is run at all (not `norun`), if any. */
-export function exampleBlockOf(body: string): CodeBlock | undefined {
-  const example = sectionsOf(parseMarkdown(body)).find((s) => s.title === 'Example');
+/** The first Python block of a body's (or its tree's) "Example" section that is run at all (not `norun`), if any. */
+export function exampleBlockOf(body: string | Root): CodeBlock | undefined {
+  const example = sectionsOf(typeof body === 'string' ? parseMarkdown(body) : body).find((s) => s.title === 'Example');
   if (!example) return undefined;
   return codeBlocksOf({ type: 'root', children: example.nodes }).find((b) => b.lang === 'python' && b.meta.norun === undefined);
 }

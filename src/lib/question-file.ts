@@ -43,19 +43,27 @@ export function parseYaml(source: string, lineOffset = 1): YamlResult {
   }
 }
 
+const TREES = Symbol.for('recall.markdown-trees');
 const parser = unified().use(remarkParse).use(remarkGfm);
 // A build reads each body several times (its question page, its study page, the search index,
 // the flashcards); parsing it once per process instead was most of a 1,000-question build's time.
-// A tree costs about 60 KB of memory.
-const trees = new Map<string, Root>();
+// A tree costs about 60 KB of memory. One map for the whole process: the content loader and the
+// built pages each load their own copy of this module, and the loader fills the map with the
+// trees its Markdown workers parsed (src/loaders/parallel-markdown.ts), so pages parse nothing.
+// Those arrive as JSON, read on first use: about 40 times cheaper than parsing the Markdown.
+const trees: Map<string, Root | string> = ((globalThis as { [TREES]?: Map<string, Root | string> })[TREES] ??= new Map());
+
+/** Keeps the tree `parser` made of a body elsewhere (a Markdown worker), as JSON, for `parseMarkdown`. */
+export function rememberTree(body: string, json: string): void {
+  trees.set(body, json);
+}
 
 /** Parses a Markdown body into an mdast tree, once per distinct body; the tree is shared, so never change it. */
 export function parseMarkdown(body: string): Root {
-  let tree = trees.get(body);
-  if (!tree) {
-    tree = parser.parse(body);
-    trees.set(body, tree);
-  }
+  const kept = trees.get(body);
+  if (typeof kept === 'object') return kept;
+  const tree = kept === undefined ? parser.parse(body) : (JSON.parse(kept) as Root);
+  trees.set(body, tree);
   return tree;
 }
 

@@ -1,28 +1,50 @@
 /**
  * A worker thread that renders question Markdown exactly as Astro's own Markdown entry type does
  * (src/loaders/parallel-markdown.ts sends it one file at a time). The settings Astro resolved
- * arrive as worker data; the plugins and transformers, which are functions and cannot be sent,
- * come from the one shared definition in src/lib/markdown.ts.
+ * arrive as worker data; the plugins, which are functions and cannot be sent, come from the one
+ * shared definition in src/lib/markdown.ts.
+ *
+ * Each reply also carries what page generation would otherwise work out again: the body's
+ * Markdown tree as parsed, before any plugin changed it (the tree `parseMarkdown` makes, read for
+ * the search index, the cards and more), and the tokens of the card's example, which this
+ * render has just highlighted.
  */
+import { unified } from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { highlightCode } from '../lib/code-tokens.ts';
+import { exampleBlockOf } from '../lib/flashcards.ts';
 import { markdownConfig } from '../lib/markdown.ts';
 import type { RenderReply, RenderRequest, RenderSettings } from './parallel-markdown.ts';
 
 const settings = (workerData as { settings: RenderSettings }).settings;
-const renderer = await markdownConfig.processor.createRenderer({
-  ...settings,
-  shikiConfig: { ...settings.shikiConfig, transformers: markdownConfig.shikiConfig.transformers },
-});
+/** Each body's tree as parsed (in JSON) and its card example's code, until its render is done (renders interleave at their awaits). */
+const parsed = new Map<string, { tree: string; example: string | undefined }>();
+// First among the remark plugins, so it sees the tree straight from the parser. JSON, because the
+// plugins after it change the tree in place, and because JSON is the cheapest copy to make, to
+// send and to read back (a third of the cost of structured cloning).
+const keepParsedTree = () => (tree: Root, file: { value: unknown }) => void parsed.set(String(file.value), { tree: JSON.stringify(tree), example: exampleBlockOf(tree)?.code });
+const { options } = markdownConfig.processor;
+const renderer = await unified({ ...options, remarkPlugins: [keepParsedTree, ...options.remarkPlugins] }).createRenderer(settings);
 
 // Messages that arrive while the renderer starts wait in the port's queue until this listener.
 parentPort?.on('message', async ({ job, body, data, filePath }: RenderRequest) => {
   let reply: RenderReply;
   try {
     const { code, metadata } = await renderer.render(body, { frontmatter: data, ...(filePath ? { fileURL: pathToFileURL(filePath) } : {}) });
-    reply = { job, html: code, metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) } };
+    const { tree, example } = parsed.get(body) ?? {};
+    reply = {
+      job,
+      html: code,
+      metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) },
+      ...(tree ? { tree } : {}),
+      // Remembered by the render, which has just highlighted the block (src/lib/code-highlight.ts).
+      ...(example !== undefined ? { example: { code: example, tokens: await highlightCode(example) } } : {}),
+    };
   } catch (error) {
     reply = { job, error: error instanceof Error ? error.message : String(error) };
   }
+  parsed.delete(body);
   parentPort?.postMessage(reply);
 });

@@ -12,16 +12,16 @@
  * Astro's public types, so when it is missing this wrapper steps aside and the glob loader
  * renders in this thread.
  */
-import type { AstroMarkdownOptions, ShikiConfig } from '@astrojs/markdown-remark';
+import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { rememberHighlight, type HighlightedCode } from '../lib/code-tokens.ts';
+import { rememberTree } from '../lib/question-file.ts';
 
 /** The serialisable part of Astro's resolved Markdown settings: what a worker renders with. */
-export type RenderSettings = Pick<AstroMarkdownOptions, 'image' | 'syntaxHighlight' | 'gfm' | 'smartypants'> & {
-  shikiConfig: Omit<ShikiConfig, 'transformers'>;
-};
+export type RenderSettings = Pick<AstroMarkdownOptions, 'image' | 'syntaxHighlight' | 'gfm' | 'smartypants'>;
 
 /** One file for a worker to render. */
 export interface RenderRequest {
@@ -31,9 +31,9 @@ export interface RenderRequest {
   filePath: string | undefined;
 }
 
-/** A worker's answer: the rendered HTML and metadata, or why it failed. */
+/** A worker's answer: the rendered HTML and metadata (and for page generation, the body's tree as parsed, in JSON, and its example's tokens), or why it failed. */
 export type RenderReply =
-  | { job: number; html: string; metadata: Record<string, unknown>; error?: undefined }
+  | { job: number; html: string; metadata: Record<string, unknown>; tree?: string; example?: { code: string; tokens: HighlightedCode }; error?: undefined }
   | { job: number; error: string };
 
 type Rendered = Awaited<ReturnType<ContentEntryRenderFunction>>;
@@ -41,8 +41,7 @@ type Rendered = Awaited<ReturnType<ContentEntryRenderFunction>>;
 /** The settings a worker renders with, from the resolved config (functions stay behind). */
 export function renderSettings(config: AstroConfig): RenderSettings {
   const { markdown, image } = config;
-  const { transformers: _functions, ...shikiConfig } = markdown.shikiConfig;
-  const settings = { image: { domains: image.domains, remotePatterns: image.remotePatterns }, syntaxHighlight: markdown.syntaxHighlight, shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+  const settings = { image: { domains: image.domains, remotePatterns: image.remotePatterns }, syntaxHighlight: markdown.syntaxHighlight, gfm: markdown.gfm, smartypants: markdown.smartypants };
   // Through JSON: what a worker gets is plain data, and the keys Astro leaves undefined are gone.
   return JSON.parse(JSON.stringify(settings)) as RenderSettings;
 }
@@ -50,7 +49,7 @@ export function renderSettings(config: AstroConfig): RenderSettings {
 /** Worker threads that render Markdown files, each file to the least busy one. */
 class RenderPool {
   readonly #workers: { worker: Worker; busy: Set<number> }[];
-  readonly #waiting = new Map<number, { resolve: (r: Rendered) => void; reject: (e: Error) => void; settled: Promise<Rendered> }>();
+  readonly #waiting = new Map<number, { body: string; resolve: (r: Rendered) => void; reject: (e: Error) => void; settled: Promise<Rendered> }>();
   #next = 0;
   /** Set once a worker fails: what is left renders in the calling thread. */
   broken: Error | null = null;
@@ -62,8 +61,11 @@ class RenderPool {
         slot.busy.delete(reply.job);
         const waiting = this.#waiting.get(reply.job);
         this.#waiting.delete(reply.job);
-        if (reply.error !== undefined) waiting?.reject(new Error(reply.error));
-        else waiting?.resolve({ html: reply.html, metadata: reply.metadata });
+        if (reply.error !== undefined) return waiting?.reject(new Error(reply.error));
+        // Kept for page generation, which reads every body's tree and highlights every card's example.
+        if (waiting && reply.tree) rememberTree(waiting.body, reply.tree);
+        if (reply.example) rememberHighlight(reply.example.code, reply.example.tokens);
+        waiting?.resolve({ html: reply.html, metadata: reply.metadata });
       });
       slot.worker.on('error', (error) => this.#fail(slot.busy, error));
       slot.worker.on('exit', (code) => this.#fail(slot.busy, new Error(`a Markdown worker stopped (exit code ${code})`)));
@@ -78,7 +80,7 @@ class RenderPool {
     slot.busy.add(job);
     const request: RenderRequest = { job, body: entry.body ?? '', data: entry.data, filePath: entry.filePath };
     const { promise, resolve, reject } = Promise.withResolvers<Rendered>();
-    this.#waiting.set(job, { resolve, reject, settled: promise });
+    this.#waiting.set(job, { body: request.body, resolve, reject, settled: promise });
     slot.worker.postMessage(request);
     return promise;
   }
