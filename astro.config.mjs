@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
+import { contentStoreFromDisk } from './src/integrations/content-store-from-disk.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
 import { markdownConfig } from './src/lib/markdown.ts';
 import { THEME_SCRIPT } from './src/lib/theme.ts';
@@ -25,8 +26,10 @@ export default defineConfig({
   ...(process.env.RECALL_CACHE_DIR ? { cacheDir: process.env.RECALL_CACHE_DIR } : {}),
   ...(process.env.RECALL_SITE ? { site: process.env.RECALL_SITE } : {}),
   trailingSlash: 'always',
-  // Python's runtime is copied into the build first; the service worker is written last, over the finished output.
-  integrations: [pyodideAssets(), offline()],
+  // The build's pages read the content store from disk rather than from bundled code (lighter and
+  // faster for a large deck). Python's runtime is copied into the build first; the service worker
+  // is written last, over the finished output.
+  integrations: [contentStoreFromDisk(), pyodideAssets(), offline()],
   security: {
     csp: {
       directives: [
