@@ -107,6 +107,10 @@ describe('checkQuestionFiles', () => {
     expect(checkQuestionFiles([{ path: 'q.md', text: table }], deck).problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^q\.md: table at line \d+: header cell 1 is empty: name every column$/),
     ]);
+    const image = valid.replace('- Costs something.', '- Costs something. ![a chart](chart.png)');
+    expect(checkQuestionFiles([{ path: 'q.md', text: image }], deck).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^q\.md: image at line \d+: question files have no images: describe it in words or show it as code$/),
+    ]);
     const swapped = valid.replace('## Answer', '## TMP').replace('## Example', '## Answer').replace('## TMP', '## Example');
     expect(checkQuestionFiles([{ path: 'q.md', text: swapped }], deck).problems.map(formatProblem)).toContain(
       'q.md: sections: out of order: found Example, Answer, Trade-offs, Common mistakes, Follow-up, Say it in 30 seconds, Key points; expected Answer, Example, Trade-offs, Common mistakes, Follow-up, Say it in 30 seconds, Key points',

@@ -175,6 +175,14 @@ function checkBody(path: string, body: string, bodyOffset: number): Problem[] {
     }
   };
   visitTables(tree.children);
+  // Our Markdown processor leaves out Astro's image steps (src/lib/markdown-processor.ts).
+  const visitImages = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'image' || node.type === 'imageReference') add(`image at ${at(node.position?.start.line ?? 0)}`, 'question files have no images: describe it in words or show it as code');
+      else if ('children' in node) visitImages(node.children as RootContent[]);
+    }
+  };
+  visitImages(tree.children);
   for (const line of strayOutputBlocks(tree)) {
     add(`code block at ${at(line)}`, 'an output block must directly follow the code block it belongs to');
   }

@@ -1,9 +1,9 @@
 /**
- * How question Markdown becomes HTML: remark-gfm, our smart punctuation, our highlighting (shiki
- * with colour classes and labels) and our heading and code-runner rehype plugins. One definition, read by astro.config.mjs and by the
+ * How question Markdown becomes HTML: our processor (src/lib/markdown-processor.ts) with
+ * remark-gfm, our smart punctuation, our highlighting (shiki with colour classes and labels)
+ * and our heading and code-runner rehype plugins. One definition, read by astro.config.mjs and by the
  * worker threads that render question files in parallel (src/loaders/parallel-markdown.ts).
  */
-import { unified } from '@astrojs/markdown-remark';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
@@ -12,6 +12,7 @@ import dark from 'shiki/themes/github-dark-default.mjs';
 import light from 'shiki/themes/github-light-default.mjs';
 import { codeColorClasses, themeColors } from './code-colors.ts';
 import { rehypeHighlight } from './code-highlight.ts';
+import { questionMarkdown } from './markdown-processor.ts';
 import { codeLabels, rehypeCodeRunners } from './code-labels.ts';
 import { rehypeQuestionHeadings } from './question-headings.ts';
 import { remarkSmartPunctuation } from './smart-punctuation.ts';
@@ -33,9 +34,7 @@ export function verifiedOn(path: string | undefined): string | undefined {
 /** The `markdown` block of the Astro config. */
 export const markdownConfig = {
   // Smart punctuation is ours: the same output as Astro's default, in a fraction of the time.
-  processor: unified({
-    gfm: false,
-    smartypants: false,
+  processor: questionMarkdown({
     remarkPlugins: [remarkSmartPunctuation, remarkGfm],
     rehypePlugins: [
       // Colours become classes (no inline styles, for the CSP); labels wrap the finished block.

@@ -9,13 +9,13 @@
  * the search index, the cards and more), and the tokens of the card's example, which this
  * render has just highlighted.
  */
-import { unified } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { highlightCode } from '../lib/code-tokens.ts';
 import { exampleBlockOf } from '../lib/flashcards.ts';
 import { markdownConfig } from '../lib/markdown.ts';
+import { questionMarkdown } from '../lib/markdown-processor.ts';
 import type { RenderReply, RenderRequest, RenderSettings } from './parallel-markdown.ts';
 
 const settings = (workerData as { settings: RenderSettings }).settings;
@@ -26,7 +26,7 @@ const parsed = new Map<string, { tree: string; example: string | undefined }>();
 // send and to read back (a third of the cost of structured cloning).
 const keepParsedTree = () => (tree: Root, file: { value: unknown }) => void parsed.set(String(file.value), { tree: JSON.stringify(tree), example: exampleBlockOf(tree)?.code });
 const { options } = markdownConfig.processor;
-const renderer = await unified({ ...options, remarkPlugins: [keepParsedTree, ...options.remarkPlugins] }).createRenderer(settings);
+const renderer = await questionMarkdown({ ...options, remarkPlugins: [keepParsedTree, ...options.remarkPlugins] }).createRenderer(settings);
 
 // Messages that arrive while the renderer starts wait in the port's queue until this listener.
 parentPort?.on('message', async ({ job, body, data, filePath }: RenderRequest) => {
