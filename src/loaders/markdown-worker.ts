@@ -1,8 +1,7 @@
 /**
- * A worker thread that renders question Markdown exactly as Astro's own Markdown entry type does
- * (src/loaders/parallel-markdown.ts sends it one file at a time). The settings Astro resolved
- * arrive as worker data; the plugins, which are functions and cannot be sent, come from the one
- * shared definition in src/lib/markdown.ts.
+ * A worker thread that renders question Markdown exactly as the main thread would, with the
+ * processor and plugins of src/lib/markdown.ts (src/loaders/parallel-markdown.ts sends it one
+ * file at a time; the settings Astro resolved arrive as worker data).
  *
  * Each reply also carries what page generation would otherwise work out again: the body's
  * Markdown tree as parsed, before any plugin changed it (the tree `parseMarkdown` makes, read for
