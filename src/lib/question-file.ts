@@ -44,7 +44,8 @@ export function parseYaml(source: string, lineOffset = 1): YamlResult {
 }
 
 const TREES = Symbol.for('recall.markdown-trees');
-const parser = unified().use(remarkParse).use(remarkGfm);
+/** The Markdown parser of question bodies (`parseMarkdown` keeps what it makes; this does not). */
+export const markdownParser = unified().use(remarkParse).use(remarkGfm);
 // A build reads each body several times (its question page, its study page, the search index,
 // the flashcards); parsing it once per process instead was most of a 1,000-question build's time.
 // A tree costs about 60 KB of memory. One map for the whole process: the content loader and the
@@ -53,16 +54,21 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 // Those arrive as JSON, read on first use: about 40 times cheaper than parsing the Markdown.
 const trees: Map<string, Root | string> = ((globalThis as { [TREES]?: Map<string, Root | string> })[TREES] ??= new Map());
 
-/** Keeps the tree `parser` made of a body elsewhere (a Markdown worker), as JSON, for `parseMarkdown`. */
+/** Keeps the tree `markdownParser` made of a body elsewhere (a Markdown worker), as JSON, for `parseMarkdown`. */
 export function rememberTree(body: string, json: string): void {
   trees.set(body, json);
+}
+
+/** True once `parseMarkdown` has a body's tree, or its JSON, and would not parse it. */
+export function hasTree(body: string): boolean {
+  return trees.has(body);
 }
 
 /** Parses a Markdown body into an mdast tree, once per distinct body; the tree is shared, so never change it. */
 export function parseMarkdown(body: string): Root {
   const kept = trees.get(body);
   if (typeof kept === 'object') return kept;
-  const tree = kept === undefined ? parser.parse(body) : (JSON.parse(kept) as Root);
+  const tree = kept === undefined ? markdownParser.parse(body) : (JSON.parse(kept) as Root);
   trees.set(body, tree);
   return tree;
 }

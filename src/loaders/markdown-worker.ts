@@ -6,7 +6,8 @@
  * Each reply also carries what page generation would otherwise work out again: the body's
  * Markdown tree as parsed, before any plugin changed it (the tree `parseMarkdown` makes, read for
  * the search index, the cards and more), and the tokens of the card's example, which this
- * render has just highlighted.
+ * render has just highlighted. A warm build renders only the files that changed; for the others
+ * the loader asks for just these (`parseOnly`).
  */
 import type { Root } from 'mdast';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +16,8 @@ import { highlightCode } from '../lib/code-tokens.ts';
 import { exampleBlockOf } from '../lib/flashcards.ts';
 import { markdownConfig } from '../lib/markdown.ts';
 import { questionMarkdown } from '../lib/markdown-processor.ts';
-import type { RenderReply, RenderRequest, RenderSettings } from './parallel-markdown.ts';
+import { markdownParser } from '../lib/question-file.ts';
+import type { BodyFacts, RenderReply, RenderRequest, RenderSettings } from './parallel-markdown.ts';
 
 const settings = (workerData as { settings: RenderSettings }).settings;
 /** Each body's tree as parsed (in JSON) and its card example's code, until its render is done (renders interleave at their awaits). */
@@ -27,20 +29,25 @@ const keepParsedTree = () => (tree: Root, file: { value: unknown }) => void pars
 const { options } = markdownConfig.processor;
 const renderer = await questionMarkdown({ ...options, remarkPlugins: [keepParsedTree, ...options.remarkPlugins] }).createRenderer(settings);
 
+/** A body's facts for page generation, from its tree and its card example's code. */
+async function factsOf(tree: string | undefined, example: string | undefined): Promise<BodyFacts> {
+  // A rendered example was highlighted by the render, and remembered (src/lib/code-highlight.ts).
+  return { ...(tree ? { tree } : {}), ...(example !== undefined ? { example: { code: example, tokens: await highlightCode(example) } } : {}) };
+}
+
 // Messages that arrive while the renderer starts wait in the port's queue until this listener.
-parentPort?.on('message', async ({ job, body, data, filePath }: RenderRequest) => {
+parentPort?.on('message', async ({ job, body, data, filePath, parseOnly }: RenderRequest) => {
   let reply: RenderReply;
   try {
-    const { code, metadata } = await renderer.render(body, { frontmatter: data, ...(filePath ? { fileURL: pathToFileURL(filePath) } : {}) });
-    const { tree, example } = parsed.get(body) ?? {};
-    reply = {
-      job,
-      html: code,
-      metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) },
-      ...(tree ? { tree } : {}),
-      // Remembered by the render, which has just highlighted the block (src/lib/code-highlight.ts).
-      ...(example !== undefined ? { example: { code: example, tokens: await highlightCode(example) } } : {}),
-    };
+    if (parseOnly) {
+      const tree = markdownParser.parse(body);
+      reply = { job, ...(await factsOf(JSON.stringify(tree), exampleBlockOf(tree)?.code)) };
+    } else {
+      const { code, metadata } = await renderer.render(body, { frontmatter: data, ...(filePath ? { fileURL: pathToFileURL(filePath) } : {}) });
+      const { tree, example } = parsed.get(body) ?? {};
+      const rendered = { html: code, metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) } };
+      reply = { job, rendered, ...(await factsOf(tree, example)) };
+    }
   } catch (error) {
     reply = { job, error: error instanceof Error ? error.message : String(error) };
   }

@@ -18,23 +18,28 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { rememberHighlight, type HighlightedCode } from '../lib/code-tokens.ts';
-import { rememberTree } from '../lib/question-file.ts';
+import { hasTree, rememberTree } from '../lib/question-file.ts';
 
 /** The serialisable part of Astro's resolved Markdown settings: what a worker renders with. */
 export type RenderSettings = Pick<AstroMarkdownOptions, 'image' | 'syntaxHighlight' | 'gfm' | 'smartypants'>;
 
-/** One file for a worker to render. */
+/** One file for a worker to render, or with `parseOnly`, only to parse for page generation. */
 export interface RenderRequest {
   job: number;
   body: string;
   data: Record<string, unknown>;
   filePath: string | undefined;
+  parseOnly?: true;
 }
 
-/** A worker's answer: the rendered HTML and metadata (and for page generation, the body's tree as parsed, in JSON, and its example's tokens), or why it failed. */
-export type RenderReply =
-  | { job: number; html: string; metadata: Record<string, unknown>; tree?: string; example?: { code: string; tokens: HighlightedCode }; error?: undefined }
-  | { job: number; error: string };
+/** What a worker sends for page generation: the body's tree as parsed (in JSON), and its card example's tokens. */
+export interface BodyFacts {
+  tree?: string;
+  example?: { code: string; tokens: HighlightedCode };
+}
+
+/** A worker's answer: the rendered HTML and metadata (none for `parseOnly`) with the body's facts, or why it failed. */
+export type RenderReply = ({ job: number; rendered?: { html: string; metadata: Record<string, unknown> }; error?: undefined } & BodyFacts) | { job: number; error: string };
 
 type Rendered = Awaited<ReturnType<ContentEntryRenderFunction>>;
 
@@ -49,7 +54,7 @@ export function renderSettings(config: AstroConfig): RenderSettings {
 /** Worker threads that render Markdown files, each file to the least busy one. */
 class RenderPool {
   readonly #workers: { worker: Worker; busy: Set<number> }[];
-  readonly #waiting = new Map<number, { body: string; resolve: (r: Rendered) => void; reject: (e: Error) => void; settled: Promise<Rendered> }>();
+  readonly #waiting = new Map<number, { body: string; resolve: (r: Rendered | undefined) => void; reject: (e: Error) => void; settled: Promise<Rendered | undefined> }>();
   #next = 0;
   /** Set once a worker fails: what is left renders in the calling thread. */
   broken: Error | null = null;
@@ -65,7 +70,7 @@ class RenderPool {
         // Kept for page generation, which reads every body's tree and highlights every card's example.
         if (waiting && reply.tree) rememberTree(waiting.body, reply.tree);
         if (reply.example) rememberHighlight(reply.example.code, reply.example.tokens);
-        waiting?.resolve({ html: reply.html, metadata: reply.metadata });
+        waiting?.resolve(reply.rendered);
       });
       slot.worker.on('error', (error) => this.#fail(slot.busy, error));
       slot.worker.on('exit', (code) => this.#fail(slot.busy, new Error(`a Markdown worker stopped (exit code ${code})`)));
@@ -74,14 +79,24 @@ class RenderPool {
   }
 
   /** Renders one entry in a worker. */
-  render(entry: Parameters<ContentEntryRenderFunction>[0]): Promise<Rendered> {
+  async render(entry: Parameters<ContentEntryRenderFunction>[0]): Promise<Rendered> {
+    const rendered = await this.#send({ body: entry.body ?? '', data: entry.data, filePath: entry.filePath });
+    if (!rendered) throw new Error('a Markdown worker sent no HTML');
+    return rendered;
+  }
+
+  /** Has a worker parse a body (and highlight its card example) for page generation, without rendering it. */
+  async parse(body: string): Promise<void> {
+    await this.#send({ body, data: {}, filePath: undefined, parseOnly: true });
+  }
+
+  #send(request: Omit<RenderRequest, 'job'>): Promise<Rendered | undefined> {
     const slot = this.#workers.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
     const job = this.#next++;
     slot.busy.add(job);
-    const request: RenderRequest = { job, body: entry.body ?? '', data: entry.data, filePath: entry.filePath };
-    const { promise, resolve, reject } = Promise.withResolvers<Rendered>();
+    const { promise, resolve, reject } = Promise.withResolvers<Rendered | undefined>();
     this.#waiting.set(job, { body: request.body, resolve, reject, settled: promise });
-    slot.worker.postMessage(request);
+    slot.worker.postMessage({ ...request, job } satisfies RenderRequest);
     return promise;
   }
 
@@ -129,6 +144,10 @@ export function parallelMarkdown(loader: Loader, { workers = Math.min(availableP
       const withPool = new Map(entryTypes).set('.md', { ...markdown, getRenderFunction: async () => render });
       try {
         await loader.load({ ...context, entryTypes: withPool } as LoaderContext);
+        // A warm build renders only the files that changed; the workers still parse the others,
+        // which page generation would otherwise parse one by one in this thread.
+        const unparsed = context.store.values().flatMap(({ body }) => (body && !hasTree(body) ? [body] : []));
+        if (!pool.broken) await Promise.allSettled(unparsed.map((body) => pool?.parse(body)));
       } finally {
         const done = pool;
         pool = null;
