@@ -22,7 +22,7 @@ import { codeLabels, rehypeCodeRunners } from '../src/lib/code-labels.ts';
 import { markdownConfig, verifiedOn } from '../src/lib/markdown.ts';
 import { rehypeQuestionHeadings } from '../src/lib/question-headings.ts';
 import { remarkSmartPunctuation } from '../src/lib/smart-punctuation.ts';
-import { parallelMarkdown, renderSettings } from '../src/loaders/parallel-markdown.ts';
+import { parallelMarkdown } from '../src/loaders/parallel-markdown.ts';
 import { parseMarkdown, splitFrontmatter } from '../src/lib/question-file.ts';
 import { highlightCode, type HighlightedCode } from '../src/lib/code-tokens.ts';
 import { exampleBlockOf } from '../src/lib/flashcards.ts';
@@ -113,7 +113,7 @@ function fakeContext(config: AstroConfig, entries: readonly { id: string; body: 
 describe('parallelMarkdown', () => {
   it('renders in worker threads exactly what the renderer gives in this thread, and keeps each body as parsed, rendered or not', async () => {
     const config = { markdown: { ...markdownConfigDefaults, ...markdownConfig }, image: { domains: [], remotePatterns: [] } } as unknown as AstroConfig;
-    const inThread = await markdownConfig.processor.createRenderer(renderSettings(config));
+    const inThread = await markdownConfig.processor.createRenderer({});
     const sample = files.slice(0, 12);
     const entries = sample.map((f, i) => ({ id: f, data: {}, body: bodies[i]!, filePath: join(deck, f) }));
     const expected = await Promise.all(entries.map(async (e) => (await inThread.render(e.body, { frontmatter: {}, fileURL: pathToFileURL(e.filePath) })).code));

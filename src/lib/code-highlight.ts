@@ -10,7 +10,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { isSpecialLang, type ShikiTransformer } from 'shiki/core';
 import { CODE_THEMES } from './code-colors.ts';
-import { codeHighlighter, codeLines, rememberHighlight } from './code-tokens.ts';
+import { classNames, codeHighlighter, codeLines, rememberHighlight, textOf } from './code-tokens.ts';
 
 /** Astro's touches on a highlighted `<pre>`: its `astro-code` classes and `data-language`. */
 function astroPre(lang: string): ShikiTransformer {
@@ -28,12 +28,8 @@ function astroPre(lang: string): ShikiTransformer {
 /** The first `<code>` element of a highlighted block (inside its `<pre>`, and the figure around it). */
 const codeElementOf = (node: ElementContent): Element | undefined =>
   node.type !== 'element' ? undefined : node.tagName === 'code' ? node : node.children.map(codeElementOf).find(Boolean);
-const textOf = (node: ElementContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '');
-const languageOf = (code: Element): string => {
-  const value: unknown = code.properties.className;
-  const classes = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
-  return /^language-(\S+)$/.exec(classes.find((c) => c.startsWith('language-')) ?? '')?.[1] ?? 'plaintext';
-};
+/** A code element's language, from its `language-…` class (Markdown's fence), or "plaintext". */
+const languageOf = (code: Element): string => classNames(code).find((c) => c.startsWith('language-'))?.slice('language-'.length) || 'plaintext';
 
 /** Options of the rehype plugin: the transformers that run after Astro's touches, in order. */
 export interface HighlightOptions {

@@ -51,13 +51,16 @@ export function codeHighlighter(): Promise<HighlighterCore> {
 
 const colorClasses = codeColorClasses(themeColors(light), themeColors(dark));
 
-function classOf(node: Element): string | undefined {
+/** The class names of a hast element (`className` as a list or a string, or shiki's `class`). */
+export function classNames(node: Element): string[] {
   const value: unknown = node.properties.className ?? node.properties.class;
-  const list = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : [];
-  return list.filter(Boolean).join(' ') || undefined;
+  return (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(' ') : []).filter(Boolean);
 }
 
-function textOf(node: ElementContent): string {
+const classOf = (node: Element): string | undefined => classNames(node).join(' ') || undefined;
+
+/** The text of a hast node and everything in it. */
+export function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
   return node.type === 'element' ? node.children.map(textOf).join('') : '';
 }

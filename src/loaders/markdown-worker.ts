@@ -1,7 +1,7 @@
 /**
  * A worker thread that renders question Markdown exactly as the main thread would, with the
  * processor and plugins of src/lib/markdown.ts (src/loaders/parallel-markdown.ts sends it one
- * file at a time; the settings Astro resolved arrive as worker data).
+ * file at a time). That processor reads none of Astro's shared Markdown settings, so none are sent.
  *
  * Each reply also carries what page generation would otherwise work out again: the body's
  * Markdown tree as parsed, before any plugin changed it (the tree `parseMarkdown` makes, read for
@@ -11,15 +11,14 @@
  */
 import type { Root } from 'mdast';
 import { pathToFileURL } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { highlightCode } from '../lib/code-tokens.ts';
 import { exampleBlockOf } from '../lib/flashcards.ts';
 import { markdownConfig } from '../lib/markdown.ts';
 import { questionMarkdown } from '../lib/markdown-processor.ts';
 import { markdownParser } from '../lib/question-file.ts';
-import type { BodyFacts, RenderReply, RenderRequest, RenderSettings } from './parallel-markdown.ts';
+import type { BodyFacts, RenderReply, RenderRequest } from './parallel-markdown.ts';
 
-const settings = (workerData as { settings: RenderSettings }).settings;
 /** Each body's tree as parsed (in JSON) and its card example's code, until its render is done (renders interleave at their awaits). */
 const parsed = new Map<string, { tree: string; example: string | undefined }>();
 // First among the remark plugins, so it sees the tree straight from the parser. JSON, because the
@@ -27,7 +26,7 @@ const parsed = new Map<string, { tree: string; example: string | undefined }>();
 // send and to read back (a third of the cost of structured cloning).
 const keepParsedTree = () => (tree: Root, file: { value: unknown }) => void parsed.set(String(file.value), { tree: JSON.stringify(tree), example: exampleBlockOf(tree)?.code });
 const { options } = markdownConfig.processor;
-const renderer = await questionMarkdown({ ...options, remarkPlugins: [keepParsedTree, ...options.remarkPlugins] }).createRenderer(settings);
+const renderer = await questionMarkdown({ ...options, remarkPlugins: [keepParsedTree, ...options.remarkPlugins] }).createRenderer({});
 
 /** A body's facts for page generation, from its tree and its card example's code. */
 async function factsOf(tree: string | undefined, example: string | undefined): Promise<BodyFacts> {

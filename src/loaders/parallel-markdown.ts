@@ -12,16 +12,12 @@
  * Astro's public types, so when it is missing this wrapper steps aside and the glob loader
  * renders in this thread.
  */
-import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
-import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
+import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { rememberHighlight, type HighlightedCode } from '../lib/code-tokens.ts';
 import { hasTree, rememberTree } from '../lib/question-file.ts';
-
-/** The serialisable part of Astro's resolved Markdown settings: what a worker renders with. */
-export type RenderSettings = Pick<AstroMarkdownOptions, 'image' | 'syntaxHighlight' | 'gfm' | 'smartypants'>;
 
 /** One file for a worker to render, or with `parseOnly`, only to parse for page generation. */
 export interface RenderRequest {
@@ -43,14 +39,6 @@ export type RenderReply = ({ job: number; rendered?: { html: string; metadata: R
 
 type Rendered = Awaited<ReturnType<ContentEntryRenderFunction>>;
 
-/** The settings a worker renders with, from the resolved config (functions stay behind). */
-export function renderSettings(config: AstroConfig): RenderSettings {
-  const { markdown, image } = config;
-  const settings = { image: { domains: image.domains, remotePatterns: image.remotePatterns }, syntaxHighlight: markdown.syntaxHighlight, gfm: markdown.gfm, smartypants: markdown.smartypants };
-  // Through JSON: what a worker gets is plain data, and the keys Astro leaves undefined are gone.
-  return JSON.parse(JSON.stringify(settings)) as RenderSettings;
-}
-
 /** Worker threads that render Markdown files, each file to the least busy one. */
 class RenderPool {
   readonly #workers: { worker: Worker; busy: Set<number> }[];
@@ -59,9 +47,9 @@ class RenderPool {
   /** Set once a worker fails: what is left renders in the calling thread. */
   broken: Error | null = null;
 
-  constructor(size: number, settings: RenderSettings) {
+  constructor(size: number) {
     this.#workers = Array.from({ length: size }, () => {
-      const slot = { worker: new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: { settings } }), busy: new Set<number>() };
+      const slot = { worker: new Worker(new URL('./markdown-worker.ts', import.meta.url)), busy: new Set<number>() };
       slot.worker.on('message', (reply: RenderReply) => {
         slot.busy.delete(reply.job);
         const waiting = this.#waiting.get(reply.job);
@@ -129,7 +117,7 @@ export function parallelMarkdown(loader: Loader, { workers = Math.min(availableP
       const inThread = markdown?.getRenderFunction?.bind(markdown);
       if (!entryTypes || !markdown || !inThread || workers < 2) return loader.load(context);
 
-      let pool: RenderPool | null = new RenderPool(workers, renderSettings(context.config));
+      let pool: RenderPool | null = new RenderPool(workers);
       let local: ContentEntryRenderFunction | undefined;
       const renderHere = async (entry: Parameters<ContentEntryRenderFunction>[0]) => (local ??= await inThread(context.config))(entry);
       const render: ContentEntryRenderFunction = async (entry) => {
